@@ -1,0 +1,27 @@
+import type { StatementSpec } from '../src/verify/types.ts';
+import { lemma1 } from './lemma-1.prop.ts';
+import { lemma2 } from './lemma-2.prop.ts';
+import { lemma3 } from './lemma-3.prop.ts';
+import { lemma4 } from './lemma-4.prop.ts';
+import { lemma5 } from './lemma-5.prop.ts';
+import { lemma6 } from './lemma-6.prop.ts';
+import { proposition1 } from './proposition-1.prop.ts';
+import { proposition2 } from './proposition-2.prop.ts';
+import { proposition3 } from './proposition-3.prop.ts';
+import { section5 } from './section-5.prop.ts';
+import { theorem1 } from './theorem-1.prop.ts';
+
+/** Every formal statement of the paper, in the paper's order. */
+export const allStatements: readonly StatementSpec[] = [
+  proposition1,
+  proposition2,
+  lemma1,
+  lemma2,
+  proposition3,
+  lemma3,
+  lemma4,
+  lemma5,
+  theorem1,
+  section5,
+  lemma6,
+];

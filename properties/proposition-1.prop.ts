@@ -1,0 +1,154 @@
+/**
+ * Proposition 1 (He-initialization). "If for all l = 1, …, d weight matrices W^(l) are i.i.d.,
+ * zero-mean, and symmetric with variance equal to 2/(w_l(a²+1)), then for an input He random vector
+ * x with variance σ_x² the output random vector y^(d) is a He random vector with variance σ_x²."
+ * (W^(l) ∈ ℝ^{w_l × w_{l−1}}, Section 3.)
+ *
+ * Findings: with w_l the output width of W^(l), as written, Var[y^(l)] = (w_{l−1}/w_l)·Var[y^(l−1)]:
+ * the variance is preserved only for constant width. The proof (Appendix A) uses the fan-in w_{l−1}
+ * — which is right. The proof's reason for symmetry ("a sum of symmetric random variables") is false
+ * in general; symmetry holds because the weights' signs can be flipped independently of the input.
+ */
+import { Fraction } from 'fraction.js';
+import fc from 'fast-check';
+import { rationalField } from '../src/algebra/field.ts';
+import { qToString } from '../src/algebra/rational.ts';
+import { discreteSymmetricDistributionArbitrary } from '../src/arbitraries/discreteSymmetricDistributionArbitrary.ts';
+import { rationalSlopeArbitrary } from '../src/arbitraries/rationalSlopeArbitrary.ts';
+import { uncorrelatedSymmetricPairArbitrary } from '../src/arbitraries/uncorrelatedSymmetricPairArbitrary.ts';
+import type { DiscreteSymmetricDistribution } from '../src/distributions/types.ts';
+import { describeDiscrete, describeVector } from '../src/exact/describe.ts';
+import { leakyReluMomentExact, momentExact } from '../src/exact/leakyReluMomentExact.ts';
+import { oneUnitMoments } from '../src/exact/oneUnitMoments.ts';
+import { pairToVector } from '../src/exact/pairToVector.ts';
+import { pushForwardLayer } from '../src/exact/pushForwardLayer.ts';
+import { sumSymmetryEvidence } from '../src/exact/sumSymmetryCheck.ts';
+import { isHeRandomVector } from '../src/exact/vectorPredicates.ts';
+import type { VectorDistribution } from '../src/exact/vectorDistribution.ts';
+import { heWeightVariance } from '../src/theory/heWeightVariance.ts';
+import { leakyReluSecondMoment } from '../src/theory/leakyReluSecondMoment.ts';
+import { exactCheck } from '../src/verify/exactCheck.ts';
+import { propertyCheck } from '../src/verify/propertyCheck.ts';
+import type { StatementSpec } from '../src/verify/types.ts';
+
+/** A He random vector of width w: a generated pair for w = 2, else i.i.d. entries of a symmetric law. */
+const heInputArb = fc.oneof(
+  uncorrelatedSymmetricPairArbitrary({ maxAtoms: 2 }).map(pairToVector),
+  fc.record({ x: discreteSymmetricDistributionArbitrary({ maxAtoms: 1 }), w: fc.integer({ min: 1, max: 3 }) }).map(({ x, w }) => iidVector(x, w)),
+);
+function iidVector(x: DiscreteSymmetricDistribution, width: number): VectorDistribution {
+  let atoms: { x: Fraction[]; p: Fraction }[] = [{ x: [], p: new Fraction(1) }];
+  for (let i = 0; i < width; i++) atoms = atoms.flatMap((a) => x.atoms.map((b) => ({ x: [...a.x, b.value], p: a.p.mul(b.probability) })));
+  return { atoms };
+}
+
+/** Exact Var[y^(1)_i] when W^(1) = s·R has He variance with dimension n (s² = var / E[R²]). */
+function outputVariance(input: VectorDistribution, weights: DiscreteSymmetricDistribution, slope: Fraction, n: number): Fraction {
+  const m = oneUnitMoments(input, { weights: weights.atoms, slope });
+  return heWeightVariance(rationalField, { slope, n }).div(momentExact(weights.atoms, 2)).mul(m.m2);
+}
+const layerCase = fc.record({
+  input: heInputArb,
+  weights: discreteSymmetricDistributionArbitrary({ maxAtoms: 1 }),
+  slope: rationalSlopeArbitrary(),
+  w1: fc.integer({ min: 1, max: 8 }),
+});
+type LayerCase = { input: VectorDistribution; weights: DiscreteSymmetricDistribution; slope: Fraction; w1: number };
+const inputVariance = (d: VectorDistribution) => d.atoms.reduce((acc, a) => acc.add(a.p.mul(a.x[0]!.pow(2))), new Fraction(0));
+const explain = (convention: 'output' | 'fan-in') => (c: LayerCase) => {
+  const w0 = c.input.atoms[0]!.x.length;
+  const n = convention === 'output' ? c.w1 : w0;
+  return `w_0 = ${w0}, w_1 = ${c.w1}, a = ${qToString(c.slope)}, weights ∝ ${describeDiscrete(c.weights)}, input ${describeVector(c.input)}: Var[x] = ${qToString(inputVariance(c.input))}, Var[y^(1)] = ${qToString(outputVariance(c.input, c.weights, c.slope, n))} with weight variance 2/(${n}(a²+1))`;
+};
+const rademacherLike = (): DiscreteSymmetricDistribution => ({
+  name: 'rademacher',
+  variance: 1,
+  fourthMoment: 1,
+  kurtosis: 1,
+  halfLineMoment: () => 0.5,
+  sample: () => 1,
+  atoms: [
+    { value: new Fraction(-1), probability: new Fraction(1, 2) },
+    { value: new Fraction(1), probability: new Fraction(1, 2) },
+  ],
+  exact: { variance: new Fraction(1), fourthMoment: new Fraction(1), kurtosis: new Fraction(1) },
+} as unknown as DiscreteSymmetricDistribution);
+const widthChange: LayerCase = {
+  input: iidVector(rademacherLike(), 2),
+  weights: rademacherLike(),
+  slope: new Fraction(0),
+  w1: 3,
+};
+
+export const proposition1: StatementSpec = {
+  id: 'proposition-1',
+  title: 'Proposition 1: He initialisation preserves the He random vector and its variance',
+  statement:
+    'If for all l = 1, …, d weight matrices W^(l) are i.i.d., zero-mean, and symmetric with variance equal to 2/(w_l(a²+1)), then for an input He random vector x with variance σ_x² the output random vector y^(d) is a He random vector with variance σ_x².',
+  corrected: {
+    statement:
+      'With weight variance 2/(w_{l−1}(a²+1)) (the fan-in of W^(l) ∈ ℝ^{w_l × w_{l−1}}), for any widths, y^(d) is a He random vector with variance σ_x²; with 2/(w_l(a²+1)) this holds when the widths are constant.',
+  },
+  checks: [
+    propertyCheck({
+      id: 'proposition-1/statement/variance-as-written',
+      role: 'statement',
+      kind: 'exact',
+      source: 'Proposition 1, variance 2/(w_l(a²+1)) for W^(l) ∈ ℝ^{w_l × w_{l−1}}',
+      description: 'Exact Var[y^(1)] (every weight row enumerated) against σ_x², over generated He inputs, weight laws, slopes and output widths w_1.',
+      arbitrary: layerCase,
+      predicate: (c) => outputVariance(c.input, c.weights, c.slope, c.w1).equals(inputVariance(c.input)),
+      explain: explain('output'),
+      examples: [widthChange],
+    }),
+    propertyCheck({
+      id: 'proposition-1/statement/he-random-vector',
+      role: 'statement',
+      kind: 'exact',
+      source: 'Proposition 1: y^(1) is a He random vector',
+      description: 'The exact law of y^(1) (every weight configuration of a 2-wide layer enumerated) is zero-mean, symmetric, uncorrelated and homoscedastic.',
+      arbitrary: fc.record({ input: heInputArb, weights: discreteSymmetricDistributionArbitrary({ maxAtoms: 1 }), slope: rationalSlopeArbitrary() }),
+      predicate: ({ input, weights, slope }) => isHeRandomVector(pushForwardLayer(input, { weights: weights.atoms, widthOut: 2, slope })),
+      explain: ({ input, weights, slope }) => `input ${describeVector(input)}, weights ∝ ${describeDiscrete(weights)}, a = ${qToString(slope)}`,
+      runsFactor: 0.3,
+    }),
+    propertyCheck({
+      id: 'proposition-1/corrected/fan-in-variance',
+      role: 'corrected',
+      kind: 'exact',
+      source: 'Proposition 1 with variance 2/(w_{l−1}(a²+1)) (Appendix A\'s proof)',
+      description: 'With the fan-in convention, Var[y^(1)] = σ_x² exactly for every generated case, whatever w_1.',
+      arbitrary: layerCase,
+      predicate: (c) => outputVariance(c.input, c.weights, c.slope, c.input.atoms[0]!.x.length).equals(inputVariance(c.input)),
+      explain: explain('fan-in'),
+      examples: [widthChange],
+    }),
+    propertyCheck({
+      id: 'proposition-1/step/variance-of-summand',
+      role: 'step',
+      kind: 'exact',
+      source: 'Proposition 4 (Appendix A), proof: Var[W φ_a(y)] = E[W²]E[φ_a²(y)] = Var[W](a²+1)/2·σ_x²',
+      description: 'Independence of W and y, then Lemma 6, exactly.',
+      arbitrary: fc.record({ x: discreteSymmetricDistributionArbitrary(), weights: discreteSymmetricDistributionArbitrary(), slope: rationalSlopeArbitrary() }),
+      predicate: ({ x, weights, slope }) => {
+        let product = new Fraction(0);
+        for (const w of weights.atoms)
+          for (const a of x.atoms) {
+            const phi = a.value.compare(0) < 0 ? slope.mul(a.value) : a.value;
+            product = product.add(w.probability.mul(a.probability).mul(w.value.mul(phi).pow(2)));
+          }
+        return (
+          product.equals(momentExact(weights.atoms, 2).mul(leakyReluMomentExact(x.atoms, { slope, power: 2 }))) &&
+          product.equals(weights.exact.variance.mul(leakyReluSecondMoment(rationalField, { slope, variance: x.exact.variance })))
+        );
+      },
+    }),
+    exactCheck({
+      id: 'proposition-1/step/sum-of-symmetric',
+      role: 'step',
+      source: 'Proposition 4 (Appendix A), proof: "It is symmetric as it is a sum of symmetric random variables"',
+      description: 'The general claim, on an explicit pair of dependent symmetric variables.',
+      evaluate: sumSymmetryEvidence,
+    }),
+  ],
+};

@@ -1,0 +1,225 @@
+/**
+ * Proposition 3. "Consider a network that is He-initialized with a distribution that has kurtosis
+ * κ_w and that has output random vectors y^(l) at every layer l with variance σ_x². Let
+ * c_l = Cov[(y_i^(l))², (y_j^(l))²] be the covariance between any two squared entries from y^(l)
+ * and let κ_l = Kurt[y_i^(l)] be the kurtosis of every entry i in y^(l), then the kurtoses of
+ * consecutive layers are recursively related through the linear matrix difference equation
+ * k^(l+1) = A^(l) k^(l), where k^(l) = [κ_l, c_l, 1]ᵀ and A^(l) = [[2(a⁴+1)κ_w/(w_l(a²+1)²),
+ * 3(w_l−1)/(w_lσ_x⁴), 3(w_l−1)/w_l], [2(a⁴+1)σ_x⁴/(w_l(a²+1)²), (w_l−1)/w_l, −σ_x⁴/w_l], [0, 0, 1]].
+ * Consequently, k^(d+1) = (∏_{l=0}^{d} A^(d−l)) k^(0)."
+ *
+ * Findings: (1) the first step (input → layer 1) inherits Lemma 2's gap: for an input He random
+ * vector whose pairs are not sign-flip symmetric, κ_1 and c_1 differ from A^(0)k^(0); from layer 1
+ * on the recursion is exact. (2) The proof's multinomial display sums over ordered pairs j ≠ k
+ * with coefficient 6, double-counting; its next line (6·C(w,2)) is right.
+ */
+import { Fraction } from 'fraction.js';
+import fc from 'fast-check';
+import { rationalField } from '../src/algebra/field.ts';
+import { qToString } from '../src/algebra/rational.ts';
+import { discreteSymmetricDistributionArbitrary } from '../src/arbitraries/discreteSymmetricDistributionArbitrary.ts';
+import { rationalKurtosisArbitrary } from '../src/arbitraries/rationalKurtosisArbitrary.ts';
+import { rationalSlopeArbitrary } from '../src/arbitraries/rationalSlopeArbitrary.ts';
+import { uncorrelatedSymmetricPairArbitrary } from '../src/arbitraries/uncorrelatedSymmetricPairArbitrary.ts';
+import { widthSequenceArbitrary } from '../src/arbitraries/widthSequenceArbitrary.ts';
+import { lemma2Counterexample } from '../src/distributions/joint/lemma2Counterexample.ts';
+import type { DiscreteSymmetricDistribution } from '../src/distributions/types.ts';
+import { describeDiscrete, describeJoint } from '../src/exact/describe.ts';
+import { normalizedStatistics } from '../src/exact/normalizedStatistics.ts';
+import { oneUnitMoments } from '../src/exact/oneUnitMoments.ts';
+import { pairToVector } from '../src/exact/pairToVector.ts';
+import { pushForwardLayer } from '../src/exact/pushForwardLayer.ts';
+import { signFlipSymmetrize } from '../src/exact/quadrantMoments.ts';
+import type { VectorDistribution } from '../src/exact/vectorDistribution.ts';
+import { leakyReluMomentExact, momentExact } from '../src/exact/leakyReluMomentExact.ts';
+import { propagateKurtosis } from '../src/theory/kurtosisRecursion.ts';
+import { matVec } from '../src/theory/matrix.ts';
+import { transitionProduct } from '../src/theory/transitionProduct.ts';
+import { propertyCheck } from '../src/verify/propertyCheck.ts';
+import { symbolicIdentityCheck } from '../src/verify/symbolicIdentityCheck.ts';
+import type { StatementSpec } from '../src/verify/types.ts';
+
+type Joint = { atoms: readonly { x: Fraction; y: Fraction; p: Fraction }[] };
+interface StepCase {
+  readonly pair: Joint;
+  readonly weights: DiscreteSymmetricDistribution;
+  readonly slope: Fraction;
+}
+
+/** Exact (κ_1, c_1/σ⁴) of a width-2 layer fed by `input`, and Proposition 3's prediction from the input's statistics. */
+function oneStep(input: VectorDistribution, weights: DiscreteSymmetricDistribution, slope: Fraction) {
+  const m = oneUnitMoments(input, { weights: weights.atoms, slope });
+  const actual = { kappa: m.m4.div(m.m2.pow(2)), c: m.m22.div(m.m2.pow(2)).sub(1) };
+  const s0 = normalizedStatistics(input);
+  // Normalised coordinates: A with σ = 1 maps (κ, c/σ⁴) to (κ', c'/σ⁴) whatever the He scale.
+  const [, predicted] = propagateKurtosis(rationalField, {
+    widths: [input.atoms[0]!.x.length],
+    slope,
+    weightKurtosis: weights.exact.kurtosis,
+    variance: new Fraction(1),
+    kappa0: s0.kappa,
+    c0: s0.cOverSigma4,
+  });
+  return { actual, predicted: predicted! };
+}
+const agrees = (r: ReturnType<typeof oneStep>) => r.actual.kappa.equals(r.predicted.kappa) && r.actual.c.equals(r.predicted.c);
+const explainStep = (input: VectorDistribution, { pair, weights, slope }: StepCase) => {
+  const r = oneStep(input, weights, slope);
+  return `input ${describeJoint(pair)}; weights ∝ ${describeDiscrete(weights)} (κ_w = ${qToString(weights.exact.kurtosis)}); a = ${qToString(slope)}; exact (κ₁, c₁/σ⁴) = (${qToString(r.actual.kappa)}, ${qToString(r.actual.c)}), A⁽⁰⁾k⁽⁰⁾ gives (${qToString(r.predicted.kappa)}, ${qToString(r.predicted.c)})`;
+};
+
+// Small weight supports keep the enumeration of every weight configuration cheap (≤ 3^4 per layer).
+const weightsArb = discreteSymmetricDistributionArbitrary({ maxAtoms: 1 });
+const stepCase = fc.record({ pair: uncorrelatedSymmetricPairArbitrary(), weights: weightsArb, slope: rationalSlopeArbitrary() });
+
+export const proposition3: StatementSpec = {
+  id: 'proposition-3',
+  title: 'Proposition 3: the kurtosis recursion k^(l+1) = A^(l) k^(l)',
+  statement:
+    'For a He-initialized network (weight kurtosis κ_w) whose layers are He random vectors of variance σ_x², with c_l = Cov[(y_i^(l))², (y_j^(l))²] and κ_l = Kurt[y_i^(l)]: k^(l+1) = A^(l) k^(l), k^(l) = [κ_l, c_l, 1]ᵀ, A^(l) = [[2(a⁴+1)κ_w/(w_l(a²+1)²), 3(w_l−1)/(w_lσ_x⁴), 3(w_l−1)/w_l], [2(a⁴+1)σ_x⁴/(w_l(a²+1)²), (w_l−1)/w_l, −σ_x⁴/w_l], [0, 0, 1]]; consequently k^(d+1) = (∏_{l=0}^{d} A^(d−l)) k^(0).',
+  corrected: {
+    statement:
+      'The recursion holds exactly from every hidden layer on (l ≥ 1), and from the input when its pairs are sign-flip symmetric ((x_i, x_j) =ᵈ (−x_i, x_j)), e.g. when the input is Proposition 2\'s z = Wx; for a general input He random vector the first step needs Lemma 2\'s correction term.',
+  },
+  checks: [
+    propertyCheck({
+      id: 'proposition-3/statement/first-step-exact',
+      role: 'statement',
+      kind: 'exact',
+      source: 'Proposition 3, l = 0',
+      description:
+        'Exact enumeration of every weight configuration of a width-2 layer fed by a generated input He random vector (w_0 = 2): (κ_1, c_1/σ⁴) against A^(0)k^(0).',
+      arbitrary: stepCase,
+      predicate: (c) => agrees(oneStep(pairToVector(c.pair), c.weights, c.slope)),
+      explain: (c) => explainStep(pairToVector(c.pair), c),
+      runsFactor: 0.5,
+    }),
+    propertyCheck({
+      id: 'proposition-3/step/multinomial-ordered-pairs',
+      role: 'step',
+      kind: 'exact',
+      source: 'Proposition 3, proof, first display: E[y⁴] = Σ_j E[(W_jφ_j)⁴] + Σ_{j≠k} (4 choose 2,2) E[(W_jφ_j)²(W_kφ_k)²]',
+      description:
+        'The display as printed (sum over ordered pairs j ≠ k, coefficient 6) against the exact E[y⁴] (independent, sign-symmetric inputs so that Lemma 2 is not involved).',
+      arbitrary: fc.record({ weights: weightsArb, x: discreteSymmetricDistributionArbitrary({ maxAtoms: 2 }), slope: rationalSlopeArbitrary() }),
+      predicate: ({ weights, x, slope }) => {
+        const input = independentVector(x, 2);
+        const m = oneUnitMoments(input, { weights: weights.atoms, slope });
+        const phi2 = leakyReluMomentExact(x.atoms, { slope, power: 2 });
+        const phi4 = leakyReluMomentExact(x.atoms, { slope, power: 4 });
+        const r2 = momentExact(weights.atoms, 2);
+        const r4 = momentExact(weights.atoms, 4);
+        const diagonal = r4.mul(phi4).mul(2);
+        const orderedPairs = new Fraction(2); // (1,2) and (2,1)
+        const printed = diagonal.add(new Fraction(6).mul(orderedPairs).mul(r2.pow(2)).mul(phi2.pow(2)));
+        return printed.equals(m.m4);
+      },
+      explain: ({ weights, x, slope }) => `w = 2, x entries i.i.d. ${describeDiscrete(x)}, weights ∝ ${describeDiscrete(weights)}, a = ${qToString(slope)}`,
+    }),
+    propertyCheck({
+      id: 'proposition-3/step/multinomial-unordered-pairs',
+      role: 'step',
+      kind: 'exact',
+      source: 'Proposition 3, proof, second display: … + 6·C(w_l, 2)·(σ⁴ + c_l)/w_l²',
+      description: 'The corrected expansion (unordered pairs j < k, coefficient 6) equals the exact E[y⁴].',
+      arbitrary: fc.record({ weights: weightsArb, x: discreteSymmetricDistributionArbitrary({ maxAtoms: 2 }), slope: rationalSlopeArbitrary() }),
+      predicate: ({ weights, x, slope }) => {
+        const input = independentVector(x, 2);
+        const m = oneUnitMoments(input, { weights: weights.atoms, slope });
+        const phi2 = leakyReluMomentExact(x.atoms, { slope, power: 2 });
+        const diagonal = momentExact(weights.atoms, 4).mul(leakyReluMomentExact(x.atoms, { slope, power: 4 })).mul(2);
+        return diagonal.add(new Fraction(6).mul(momentExact(weights.atoms, 2).pow(2)).mul(phi2.pow(2))).equals(m.m4);
+      },
+      explain: ({ weights, x, slope }) => `w = 2, x entries i.i.d. ${describeDiscrete(x)}, weights ∝ ${describeDiscrete(weights)}, a = ${qToString(slope)}`,
+    }),
+    symbolicIdentityCheck({
+      id: 'proposition-3/step/fourth-moment-term',
+      role: 'step',
+      source: 'Proposition 3, proof: E[(W_ij φ_a(y_j))⁴] = 2(a⁴+1)κ_wσ_x⁴κ_l / (w_l²(a²+1)²)',
+      description: 'E[W⁴]·E[φ⁴] with E[W⁴] = κ_w (2/(w(a²+1)))² and Lemma 1.',
+      lhs: 'k_w*(2/(w*(a^2+1)))^2 * (a^4+1)/2 * v^2 * k',
+      rhs: '2*(a^4+1)*k_w*v^2*k/(w^2*(a^2+1)^2)',
+    }),
+    symbolicIdentityCheck({
+      id: 'proposition-3/step/cross-term',
+      role: 'step',
+      source: 'Proposition 3, proof: E[(W_ijφ_j)²(W_ikφ_k)²] = (2/(w_l(a²+1)))²·(a²+1)²/4·(σ⁴+c_l) = (σ⁴+c_l)/w_l²',
+      description: 'Lemma 2 times the squared He variance.',
+      lhs: '(2/(w*(a^2+1)))^2 * (a^2+1)^2/4 * (v^2 + c)',
+      rhs: '(v^2 + c)/w^2',
+    }),
+    symbolicIdentityCheck({
+      id: 'proposition-3/step/kappa-row',
+      role: 'step',
+      source: 'Proposition 3, proof: κ_{l+1} = E[(y_i^(l+1))⁴]/σ_x⁴ gives row 1 of A^(l)',
+      description: '(w·E[(Wφ)⁴] + 6·C(w,2)·(σ⁴+c)/w²)/σ⁴ equals row 1 of A^(l) applied to [κ, c, 1].',
+      lhs: '(w*2*(a^4+1)*k_w*v^2*k/(w^2*(a^2+1)^2) + 6*(w*(w-1)/2)*(v^2+c)/w^2)/v^2',
+      rhs: '2*(a^4+1)*k_w/(w*(a^2+1)^2)*k + 3*(w-1)/(w*v^2)*c + 3*(w-1)/w',
+    }),
+    symbolicIdentityCheck({
+      id: 'proposition-3/step/c-row',
+      role: 'step',
+      source: 'Proposition 3, proof: c_{l+1} = 4/(w²(a²+1)²)·ΣΣE[φ²φ²] − σ⁴ gives row 2 of A^(l)',
+      description: 'With ΣΣE[φ²φ²] = w(w−1)(a²+1)²/4·(σ⁴+c) + w(a⁴+1)/2·σ⁴κ.',
+      lhs: '4/(w^2*(a^2+1)^2)*(w*(w-1)*(a^2+1)^2/4*(v^2+c) + w*(a^4+1)/2*v^2*k) - v^2',
+      rhs: '2*(a^4+1)*v^2/(w*(a^2+1)^2)*k + (w-1)/w*c - v^2/w',
+    }),
+    propertyCheck({
+      id: 'proposition-3/step/product-form',
+      role: 'step',
+      kind: 'exact',
+      source: 'Proposition 3: k^(d+1) = (∏_{l=0}^{d} A^(d−l)) k^(0)',
+      description: 'The ordered product A^(d)⋯A^(0) applied to k^(0) equals the layer-by-layer recursion, for varying widths (exact).',
+      arbitrary: fc.record({
+        widths: widthSequenceArbitrary({ min: 1, max: 12, minLength: 1, maxLength: 8 }),
+        slope: rationalSlopeArbitrary(),
+        kw: rationalKurtosisArbitrary(),
+        kappa0: rationalKurtosisArbitrary(),
+        c0: fc.integer({ min: -4, max: 20 }).map((n) => new Fraction(n, 4)),
+        variance: fc.integer({ min: 1, max: 9 }).map((n) => new Fraction(n, 3)),
+      }),
+      predicate: ({ widths, slope, kw, kappa0, c0, variance }) => {
+        const B = transitionProduct(rationalField, { widths, slope, weightKurtosis: kw, variance });
+        const viaProduct = matVec(rationalField, B, [kappa0, c0, new Fraction(1)]);
+        const layers = propagateKurtosis(rationalField, { widths, slope, weightKurtosis: kw, variance, kappa0, c0 });
+        const last = layers[layers.length - 1]!;
+        return viaProduct[0]!.equals(last.kappa) && viaProduct[1]!.equals(last.c) && viaProduct[2]!.equals(1);
+      },
+    }),
+    propertyCheck({
+      id: 'proposition-3/corrected/sign-flip-symmetric-input',
+      role: 'corrected',
+      kind: 'exact',
+      source: 'Proposition 3, l = 0, input with sign-flip symmetric pairs',
+      description: 'Exact enumeration as above with the input symmetrised under x₁ → −x₁: the first step matches A^(0)k^(0).',
+      arbitrary: stepCase,
+      predicate: (c) => agrees(oneStep(pairToVector(signFlipSymmetrize(c.pair)), c.weights, c.slope)),
+      explain: (c) => explainStep(pairToVector(signFlipSymmetrize(c.pair)), c),
+      runsFactor: 0.5,
+    }),
+    propertyCheck({
+      id: 'proposition-3/corrected/hidden-layer-step',
+      role: 'corrected',
+      kind: 'exact',
+      source: 'Proposition 3, l = 1',
+      description:
+        'From ANY generated input He random vector: the exact law of layer 1 (every weight configuration enumerated), then layer 2 — (κ_2, c_2/σ⁴) = A^(1)k^(1) exactly.',
+      arbitrary: fc.record({ pair: uncorrelatedSymmetricPairArbitrary({ maxAtoms: 2 }), weights: weightsArb, slope: rationalSlopeArbitrary() }),
+      predicate: ({ pair, weights, slope }) => {
+        const layer1 = pushForwardLayer(pairToVector(pair), { weights: weights.atoms, widthOut: 2, slope });
+        return agrees(oneStep(layer1, weights, slope));
+      },
+      explain: (c) => explainStep(pushForwardLayer(pairToVector(c.pair), { weights: c.weights.atoms, widthOut: 2, slope: c.slope }), c),
+      runsFactor: 0.3,
+    }),
+  ],
+};
+
+/** The law of a vector of `width` i.i.d. entries drawn from x. */
+function independentVector(x: DiscreteSymmetricDistribution, width: number): VectorDistribution {
+  let atoms: { x: Fraction[]; p: Fraction }[] = [{ x: [], p: new Fraction(1) }];
+  for (let i = 0; i < width; i++) {
+    atoms = atoms.flatMap((a) => x.atoms.map((b) => ({ x: [...a.x, b.value], p: a.p.mul(b.probability) })));
+  }
+  return { atoms };
+}

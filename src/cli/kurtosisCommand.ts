@@ -1,0 +1,50 @@
+import { parseFiniteNumber, parseInteger, parseKurtosis, parseWidthList, UsageError } from './args.ts';
+import { kurtosisJson, kurtosisTable, kurtosisText, type KurtosisTableParameters } from './kurtosis.ts';
+
+/** `vv kurtosis` options as commander gives them (all strings, validated here). */
+export interface KurtosisOptions {
+  readonly width?: string;
+  readonly widths?: string;
+  readonly depth?: string;
+  readonly slope: string;
+  readonly weightKurtosis: string;
+  readonly inputKurtosis: string;
+  readonly inputCov: string;
+  readonly variance: string;
+  readonly samples: string;
+  readonly json?: boolean;
+}
+
+/** Validates the options into table parameters; throws `UsageError` naming the bad argument. */
+export function kurtosisParameters(o: KurtosisOptions): KurtosisTableParameters {
+  if (o.width !== undefined && o.widths !== undefined) throw new UsageError('give either --width or --widths, not both');
+  if (o.width === undefined && o.widths === undefined) throw new UsageError('one of --width or --widths is required');
+  if (o.depth === undefined) throw new UsageError('--depth is required');
+  const depth = parseInteger(o.depth, '--depth', 0);
+  let widths: number[];
+  if (o.width !== undefined) {
+    widths = new Array<number>(depth + 1).fill(parseInteger(o.width, '--width', 1));
+  } else {
+    widths = parseWidthList(o.widths!, '--widths');
+    if (widths.length < depth) throw new UsageError(`--widths has ${widths.length} entries but --depth is ${depth}; need at least ${depth}`);
+    if (widths.length > depth + 1) {
+      throw new UsageError(`--widths has ${widths.length} entries but --depth is ${depth}; give ${depth} or ${depth + 1} (the last layer's width)`);
+    }
+  }
+  const slope = parseFiniteNumber(o.slope, '--slope');
+  const weightKurtosis = parseKurtosis(o.weightKurtosis, '--weight-kurtosis');
+  const inputKurtosis = parseKurtosis(o.inputKurtosis, '--input-kurtosis');
+  const inputCov = parseFiniteNumber(o.inputCov, '--input-cov');
+  const variance = parseFiniteNumber(o.variance, '--variance');
+  if (!(variance > 0)) throw new UsageError(`--variance must be > 0, got ${variance}`);
+  const samples = parseInteger(o.samples, '--samples', 2);
+  return { widths, depth, slope, weightKurtosis, inputKurtosis, inputCov, variance, samples };
+}
+
+/** Runs `vv kurtosis`: prints the per-layer table (or JSON) to stdout; returns 0. */
+export function kurtosisCommand(o: KurtosisOptions, stdout: { write(chunk: string): unknown }): number {
+  const p = kurtosisParameters(o);
+  const rows = kurtosisTable(p);
+  stdout.write(o.json ? kurtosisJson(rows) : kurtosisText(rows, p));
+  return 0;
+}

@@ -1,0 +1,151 @@
+import { Command, CommanderError } from 'commander';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { UsageError } from './args.ts';
+import { kurtosisCommand, type KurtosisOptions } from './kurtosisCommand.ts';
+import { verifyCommand, type VerifyOptions } from './verifyCommand.ts';
+import type { StatementSpec } from '../verify/types.ts';
+
+/** Something to write output to (`process.stdout`, or a test's collector). */
+export interface Writer {
+  write(chunk: string): unknown;
+}
+
+export interface MainIO {
+  readonly stdout?: Writer;
+  readonly stderr?: Writer;
+  /** Directory relative paths (`--out`, `--expectations`) resolve against; default `process.cwd()`. */
+  readonly cwd?: string;
+  /** Statements `vv verify` chooses from; default `allStatements` of `properties/index.ts`. */
+  readonly statements?: readonly StatementSpec[];
+  /** Default expectations file; default `fixtures/expectations.json` under the package root. */
+  readonly expectationsPath?: string;
+}
+
+/** The package root (two levels above this file), against which the default fixture path resolves. */
+export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const DEFAULT_EXPECTATIONS_PATH = fileURLToPath(new URL('../../fixtures/expectations.json', import.meta.url));
+
+function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+    return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+/** Commander's messages as one line, without its own `error: ` prefix. */
+function oneLine(message: string): string {
+  return message
+    .replace(/^error:\s*/i, '')
+    .split(/\r?\n/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0)
+    .join(' ');
+}
+
+type Parsed = { command: 'verify'; options: VerifyOptions } | { command: 'kurtosis'; options: KurtosisOptions };
+
+function buildProgram(stdout: Writer, errors: { message?: string; helpOnStderr: boolean }, onParsed: (p: Parsed) => void): Command {
+  const program = new Command('vv');
+  program
+    .description("Verification suite for 'The Vanishing Empirical Variance in Randomly Initialized Deep ReLU Networks'.")
+    .version(packageVersion(), '-V, --version')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => void stdout.write(s),
+      // Only help shown as an error (e.g. a bare `vv`) reaches writeErr: it is replaced by one line.
+      writeErr: () => void (errors.helpOnStderr = true),
+      outputError: (s) => void (errors.message ??= oneLine(s)),
+    });
+
+  program
+    .command('verify')
+    .description(
+      'Run the statements\' checks, write verification.json and verification.md, and compare every verdict with the expectations fixture.',
+    )
+    .option('--tier <tier>', 'quick (100 cases per property) or full (1000)', 'quick')
+    .option('--seed <N>', 'run seed, a non-negative safe integer (default: 20261124)')
+    .option('--out <DIR>', 'directory for the report files, relative to the current directory', 'reports')
+    .option('--statement <ID...>', 'run (and compare) only these statement ids')
+    .option('--expectations <PATH>', 'expectations file (default: fixtures/expectations.json in the package)')
+    .option('--write-expectations', 'write the expectations file from this run instead of comparing (deliberate update)')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 every verdict (statement, corrected, each check) matches the expectations;\n' +
+        '1 some do not (listed); 2 invalid input. Progress goes to stderr, the summary to stdout.\n' +
+        'With --statement and --write-expectations, only those statements\' entries are replaced.',
+    )
+    .action((opts: VerifyOptions) => onParsed({ command: 'verify', options: opts }));
+
+  program
+    .command('kurtosis')
+    .description("Propagate kurtosis through a random leaky-ReLU network (Proposition 3's recursion).")
+    .option('--width <W>', 'constant width of every layer (integer >= 1)')
+    .option('--widths <LIST>', 'comma-separated widths w_0,w_1,... (at least depth entries, at most depth+1)')
+    .option('--depth <D>', 'number of layers (integer >= 0)')
+    .option('--slope <A>', 'negative slope a of the leaky ReLU', '0')
+    .option('--weight-kurtosis <K>', 'kurtosis of the weight distribution (>= 1)', '3')
+    .option('--input-kurtosis <K0>', 'kurtosis kappa_0 of the input entries (>= 1)', '3')
+    .option('--input-cov <C0>', 'c_0 = Cov[x_i^2, x_j^2] of the input', '0')
+    .option('--variance <S2>', 'sigma^2, the variance preserved by He initialisation (> 0)', '1')
+    .option('--samples <n>', 'n, samples of the empirical variance (integer >= 2)', '1000')
+    .option('--json', 'print JSON instead of a table')
+    .addHelpText(
+      'after',
+      '\nPer layer l = 0..D (0 = input): kappa_l, c_l, rho(A^(l)) and P(S_n^2/sigma^2 <= 1e-3).\n' +
+        'rho(A^(l)) is the spectral radius of the matrix that leaves layer l, built with width w_l.\n' +
+        'For the last layer (l = D) it is that of a further layer of width w_D: given with --width,\n' +
+        'or with --widths of depth+1 entries; otherwise null.',
+    )
+    .action((opts: KurtosisOptions) => onParsed({ command: 'kurtosis', options: opts }));
+
+  return program;
+}
+
+/**
+ * The `vv` command line: `vv verify …` and `vv kurtosis …` (see `vv --help`). Returns the exit
+ * code: 0 success, 1 verdicts differ from the expectations, 2 invalid input (one
+ * `vv: error: …` line on stderr, nothing written).
+ */
+export async function main(argv: string[], io: MainIO = {}): Promise<number> {
+  const stdout = io.stdout ?? process.stdout;
+  const stderr = io.stderr ?? process.stderr;
+  const fail = (message: string): number => {
+    stderr.write(`vv: error: ${oneLine(message)}\n`);
+    return 2;
+  };
+
+  const errors: { message?: string; helpOnStderr: boolean } = { helpOnStderr: false };
+  let parsed: Parsed | undefined;
+  const program = buildProgram(stdout, errors, (p) => (parsed = p));
+  if (argv.length === 0) return fail("missing command (verify or kurtosis); see 'vv --help'");
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+      if (error.code === 'commander.help' && !errors.helpOnStderr) return 0;
+      if (error.code === 'commander.help') return fail("missing or unknown command; see 'vv --help'");
+      return fail(errors.message ?? error.message);
+    }
+    return fail(error instanceof Error ? error.message : String(error));
+  }
+  if (parsed === undefined) return fail("missing command (verify or kurtosis); see 'vv --help'");
+
+  try {
+    const cwd = io.cwd ?? process.cwd();
+    if (parsed.command === 'kurtosis') return kurtosisCommand(parsed.options, stdout);
+    return await verifyCommand(parsed.options, {
+      stdout,
+      stderr,
+      cwd,
+      expectationsPath: io.expectationsPath ?? DEFAULT_EXPECTATIONS_PATH,
+      loadStatements: async () => io.statements ?? (await import('../../properties/index.ts')).allStatements,
+    });
+  } catch (error) {
+    if (error instanceof UsageError) return fail(error.message);
+    return fail(error instanceof Error ? error.message : String(error));
+  }
+}

@@ -1,0 +1,140 @@
+import { existsSync, statSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { runVerification, TIERS, type Tier } from '../report/runVerification.ts';
+import { summaryLines } from '../report/summary.ts';
+import { writeVerificationReports } from '../report/writeReports.ts';
+import {
+  compareWithExpectations,
+  expectationsFromReport,
+  formatMismatch,
+  loadExpectations,
+  writeExpectations,
+  type Expectations,
+  type StatementExpectation,
+} from '../verify/expectations.ts';
+import { DEFAULT_SEED } from '../verify/seed.ts';
+import type { StatementSpec } from '../verify/types.ts';
+import { parseSeed, UsageError } from './args.ts';
+
+/** `vv verify` options as commander gives them (strings, validated here). */
+export interface VerifyOptions {
+  readonly tier: string;
+  readonly seed?: string;
+  readonly out: string;
+  readonly statement?: string[];
+  readonly expectations?: string;
+  readonly writeExpectations?: boolean;
+}
+
+export interface VerifyEnvironment {
+  readonly stdout: { write(chunk: string): unknown };
+  readonly stderr: { write(chunk: string): unknown };
+  readonly cwd: string;
+  /** The default expectations file (the package's fixture). */
+  readonly expectationsPath: string;
+  readonly loadStatements: () => Promise<readonly StatementSpec[]>;
+}
+
+function display(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel !== '' && !rel.startsWith('..') ? rel : path;
+}
+
+/**
+ * Runs `vv verify`. All input is validated before anything runs or is written (`UsageError`,
+ * exit 2); then the statements run (progress on stderr), both reports are written, the summary
+ * goes to stdout, and the verdicts are compared with the expectations (0 match, 1 mismatch) or,
+ * with `--write-expectations`, written as the new expectations (0).
+ */
+export async function verifyCommand(o: VerifyOptions, env: VerifyEnvironment): Promise<number> {
+  if (!TIERS.includes(o.tier as Tier)) throw new UsageError(`--tier must be one of ${TIERS.join(', ')}, got '${o.tier}'`);
+  const tier = o.tier as Tier;
+  const seed = o.seed === undefined ? DEFAULT_SEED : parseSeed(o.seed);
+
+  const all = await env.loadStatements();
+  let statements: readonly StatementSpec[] = all;
+  const restricted = o.statement !== undefined;
+  if (o.statement !== undefined) {
+    const known = new Set(all.map((s) => s.id));
+    const wanted = new Set<string>();
+    for (const entry of o.statement) {
+      for (const id of entry.split(',').map((s) => s.trim())) {
+        if (id === '') continue;
+        if (!known.has(id)) throw new UsageError(`--statement: unknown statement id '${id}'${known.size > 0 ? ` (known: ${[...known].join(', ')})` : ''}`);
+        wanted.add(id);
+      }
+    }
+    if (wanted.size === 0) throw new UsageError('--statement needs at least one statement id');
+    statements = all.filter((s) => wanted.has(s.id));
+  }
+
+  const outDir = resolve(env.cwd, o.out);
+  if (existsSync(outDir) && !statSync(outDir).isDirectory()) throw new UsageError(`--out: '${o.out}' exists and is not a directory`);
+
+  const expectationsPath = o.expectations === undefined ? env.expectationsPath : resolve(env.cwd, o.expectations);
+  let expectations: Expectations | undefined;
+  if (!o.writeExpectations) {
+    if (!existsSync(expectationsPath)) {
+      throw new UsageError(
+        `--expectations: no expectations file at ${expectationsPath}; create it deliberately with 'vv verify --write-expectations'`,
+      );
+    }
+    try {
+      expectations = loadExpectations(expectationsPath);
+    } catch (error) {
+      throw new UsageError(`--expectations: ${expectationsPath}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  let started = performance.now();
+  const report = runVerification({
+    statements,
+    seed,
+    tier,
+    onStatement: (s, index, total) => {
+      const now = performance.now();
+      const corrected = s.corrected ? ` (corrected: ${s.corrected.verdict})` : '';
+      const n = s.checks.length;
+      env.stderr.write(
+        `[${index + 1}/${total}] ${s.id}: ${s.verdict}${corrected}, ${n} check${n === 1 ? '' : 's'}, ${((now - started) / 1000).toFixed(2)} s\n`,
+      );
+      started = now;
+    },
+  });
+
+  const paths = writeVerificationReports(report, outDir);
+  env.stderr.write(`wrote ${display(paths.json, env.cwd)} and ${display(paths.markdown, env.cwd)}\n`);
+
+  if (o.writeExpectations) {
+    const fresh = expectationsFromReport(report);
+    let next: Expectations = fresh;
+    if (restricted && existsSync(expectationsPath)) {
+      // Replace only the statements that ran; keep the others' entries, in the statements' order.
+      const previous = loadExpectations(expectationsPath);
+      const merged: Record<string, StatementExpectation> = {};
+      for (const s of all) {
+        const e = Object.hasOwn(fresh, s.id) ? fresh[s.id] : Object.hasOwn(previous, s.id) ? previous[s.id] : undefined;
+        if (e !== undefined) merged[s.id] = e;
+      }
+      for (const [id, e] of Object.entries(previous)) if (!Object.hasOwn(merged, id)) merged[id] = e;
+      next = merged;
+    }
+    writeExpectations(expectationsPath, next);
+    for (const line of summaryLines(report)) env.stdout.write(line + '\n');
+    env.stdout.write(`wrote expectations for ${report.statements.length} statement(s) to ${display(expectationsPath, env.cwd)}\n`);
+    return 0;
+  }
+
+  const lines = summaryLines(report, expectations);
+  if (lines.length === 0) env.stdout.write('no statements to verify\n');
+  for (const line of lines) env.stdout.write(line + '\n');
+  const mismatches = compareWithExpectations(report, expectations!, restricted ? { onlyStatements: statements.map((s) => s.id) } : {});
+  if (mismatches.length === 0) {
+    env.stdout.write(`all verdicts match ${display(expectationsPath, env.cwd)}\n`);
+    return 0;
+  }
+  env.stdout.write(`${mismatches.length} mismatch(es) with ${display(expectationsPath, env.cwd)}:\n`);
+  for (const m of mismatches) env.stdout.write(`  ${formatMismatch(m)}\n`);
+  return 1;
+}

@@ -1,0 +1,4 @@
+declare module 'algebrite' {
+  const Algebrite: { run(script: string): string };
+  export default Algebrite;
+}
