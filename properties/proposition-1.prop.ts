@@ -16,6 +16,7 @@ import { qToString } from '../src/algebra/rational.ts';
 import { discreteSymmetricDistributionArbitrary } from '../src/arbitraries/discreteSymmetricDistributionArbitrary.ts';
 import { rationalSlopeArbitrary } from '../src/arbitraries/rationalSlopeArbitrary.ts';
 import { uncorrelatedSymmetricPairArbitrary } from '../src/arbitraries/uncorrelatedSymmetricPairArbitrary.ts';
+import { rademacher } from '../src/distributions/rademacher.ts';
 import type { DiscreteSymmetricDistribution } from '../src/distributions/types.ts';
 import { describeDiscrete, describeVector } from '../src/exact/describe.ts';
 import { leakyReluMomentExact, momentExact } from '../src/exact/leakyReluMomentExact.ts';
@@ -60,22 +61,9 @@ const explain = (convention: 'output' | 'fan-in') => (c: LayerCase) => {
   const n = convention === 'output' ? c.w1 : w0;
   return `w_0 = ${w0}, w_1 = ${c.w1}, a = ${qToString(c.slope)}, weights ∝ ${describeDiscrete(c.weights)}, input ${describeVector(c.input)}: Var[x] = ${qToString(inputVariance(c.input))}, Var[y^(1)] = ${qToString(outputVariance(c.input, c.weights, c.slope, n))} with weight variance 2/(${n}(a²+1))`;
 };
-const rademacherLike = (): DiscreteSymmetricDistribution => ({
-  name: 'rademacher',
-  variance: 1,
-  fourthMoment: 1,
-  kurtosis: 1,
-  halfLineMoment: () => 0.5,
-  sample: () => 1,
-  atoms: [
-    { value: new Fraction(-1), probability: new Fraction(1, 2) },
-    { value: new Fraction(1), probability: new Fraction(1, 2) },
-  ],
-  exact: { variance: new Fraction(1), fourthMoment: new Fraction(1), kurtosis: new Fraction(1) },
-} as unknown as DiscreteSymmetricDistribution);
 const widthChange: LayerCase = {
-  input: iidVector(rademacherLike(), 2),
-  weights: rademacherLike(),
+  input: iidVector(rademacher(), 2),
+  weights: rademacher(),
   slope: new Fraction(0),
   w1: 3,
 };

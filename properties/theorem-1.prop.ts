@@ -145,7 +145,8 @@ export const theorem1: StatementSpec = {
       role: 'step',
       kind: 'exact',
       source: 'Theorem 1, proof: λ_max(∏_{l=0}^{d} A^(d−l)) = λ_max(∏_{l=0}^{d} A^(l))',
-      description: 'Reversing the order of the factors leaves λ_max unchanged (traces of the 2×2 blocks compared; determinants are equal).',
+      description:
+        'Reversing the order of the factors leaves λ_max unchanged (traces of the 2×2 blocks compared; determinants are equal). False for general matrices, but true here: every A₋^(l) lies in the 2-dimensional span of two fixed matrices, which share a symmetric S with S·A₋·S⁻¹ = A₋ᵀ.',
       arbitrary: orderArb,
       predicate: (c) => blockTrace(c.widths, c.slope, c.kw).equals(blockTrace(reversed(c.widths), c.slope, c.kw)),
       explain: explainOrder('reversed', reversed),

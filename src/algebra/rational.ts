@@ -25,26 +25,35 @@ export function q(n: number | bigint, d: number | bigint = 1): Fraction {
 }
 
 /**
- * Exact rational for a finite double: the simplest fraction fraction.js finds when it converts
- * back to exactly the same double (so 1.8 → 9/5), otherwise the exact dyadic value of the double.
+ * Exact rational for a finite double: the decimal that `String(x)` prints when it has at most 15
+ * significant digits and converts back to exactly x (so 1.8 → 9/5, 0.1 → 1/10), otherwise the
+ * exact dyadic value m·2^e of the double. Either way `qFromNumber(x)` rounds back to x.
  * Throws on NaN or ±Infinity.
  *
  * @example qFromNumber(1.8).toFraction() // '9/5'
- * @example qFromNumber(1e-20).valueOf() === 1e-20 // true
+ * @example qFromNumber(1 / 3).toFraction() // '6004799503160661/18014398509481984'
  */
 export function qFromNumber(x: number): Fraction {
   if (!Number.isFinite(x)) throw new Error(`qFromNumber: x must be finite, got ${x}`);
   if (Number.isInteger(x)) return new Fraction(BigInt(x));
-  const simple = new Fraction(x);
-  if (simple.valueOf() === x) return simple;
-  // Exact dyadic expansion: x = m · 2^e with m an integer (at most 1075 doublings for subnormals).
-  let m = x;
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(x));
+  if (m) {
+    const digits = (m[2] ?? '') + (m[3] ?? '');
+    if (digits.replace(/^0+/, '').length <= 15) {
+      const exp10 = Number(m[4] ?? 0) - (m[3] ?? '').length;
+      const n = BigInt(m[1] + digits);
+      const decimal = exp10 >= 0 ? new Fraction(n * 10n ** BigInt(exp10)) : new Fraction(n, 10n ** BigInt(-exp10));
+      if (decimal.valueOf() === x) return decimal;
+    }
+  }
+  // Exact dyadic expansion: x = m · 2^-e with m an integer (at most 1074 doublings, for subnormals).
+  let mant = x;
   let e = 0n;
-  while (!Number.isInteger(m)) {
-    m *= 2;
+  while (!Number.isInteger(mant)) {
+    mant *= 2;
     e += 1n;
   }
-  return new Fraction(BigInt(m), 2n ** e);
+  return new Fraction(BigInt(mant), 2n ** e);
 }
 
 /**

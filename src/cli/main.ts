@@ -35,6 +35,8 @@ function packageVersion(): string {
   }
 }
 
+let epipeHandled = false;
+
 /** Commander's messages as one line, without its own `error: ` prefix. */
 function oneLine(message: string): string {
   return message
@@ -111,6 +113,13 @@ function buildProgram(stdout: Writer, errors: { message?: string; helpOnStderr: 
  */
 export async function main(argv: string[], io: MainIO = {}): Promise<number> {
   const stdout = io.stdout ?? process.stdout;
+  // `vv kurtosis … | head`: a closed pipe ends the output quietly instead of crashing.
+  if (io.stdout === undefined && !epipeHandled) {
+    epipeHandled = true;
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+    });
+  }
   const stderr = io.stderr ?? process.stderr;
   const fail = (message: string): number => {
     stderr.write(`vv: error: ${oneLine(message)}\n`);

@@ -58,7 +58,9 @@ export function propertyCheck<T>(options: PropertyCheckOptions<T>): Check {
         };
       }
       const value = details.counterexample![0] as T;
-      const error = details.errorInstance instanceof Error ? ` (threw: ${details.errorInstance.message})` : '';
+      // A predicate returning false is reported by fast-check as an error too; only real throws are worth showing.
+      const thrown = details.errorInstance instanceof Error && !details.errorInstance.message.startsWith('Property failed by returning false');
+      const error = thrown ? ` (threw: ${(details.errorInstance as Error).message})` : '';
       return {
         ...base,
         verdict: 'refuted',

@@ -27,3 +27,6 @@ export function sampleZScores(dist: SymmetricDistribution, options: { seed: numb
     zMeanSquare: (meanSquare - dist.variance) / (dist.variance * Math.sqrt((dist.kurtosis - 1) / n)),
   };
 }
+
+/** Test helper: ∫₀^∞ x^k p(x) dx by exp-sinh quadrature of the density (no use of symmetry). */
+export { halfLineIntegral } from '../quadrature.ts';

@@ -1,0 +1,38 @@
+/**
+ * Every statement's checks against `fixtures/expectations.json`: a derivation that regresses
+ * (a verified step now refuted) or a refuted claim that suddenly passes fails the suite.
+ * Seed: VV_SEED or the fixed default; a failure prints the seed, the fast-check path and the
+ * counterexample so it can be replayed (`VV_SEED=<seed> npm test`, or `vv verify --seed <seed>`).
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadExpectations } from '../src/verify/expectations.ts';
+import { runStatement } from '../src/verify/runStatement.ts';
+import { DEFAULT_SEED } from '../src/verify/seed.ts';
+import type { StatementResult } from '../src/verify/types.ts';
+import { allStatements } from './index.ts';
+
+const seed = process.env.VV_SEED ? Number(process.env.VV_SEED) : DEFAULT_SEED;
+const expectations = loadExpectations(join(import.meta.dirname, '..', 'fixtures', 'expectations.json'));
+
+describe.each(allStatements.map((s) => [s.id, s] as const))('%s', (id, spec) => {
+  let result: StatementResult | undefined;
+  const get = () => (result ??= runStatement(spec, { seed, numRuns: 100, tier: 'quick' }));
+  const expected = expectations[id];
+
+  it('has expectations recorded for the statement and every check', () => {
+    expect(expected, `no expectations for ${id}`).toBeDefined();
+    expect(Object.keys(expected!.checks).sort()).toEqual(spec.checks.map((c) => c.id).sort());
+  });
+
+  it.each(spec.checks.map((c) => [c.id] as const))('%s keeps its verdict', (checkId) => {
+    const check = get().checks.find((c) => c.id === checkId)!;
+    const context = `run seed ${seed}; check seed ${check.seed}${check.path ? `, path ${check.path}` : ''}; cases ${check.cases}${check.counterexample ? `; counterexample: ${check.counterexample}` : ''}`;
+    expect(check.verdict, context).toBe(expected?.checks[checkId]);
+  });
+
+  it('keeps its statement and corrected verdicts', () => {
+    expect(get().verdict).toBe(expected?.verdict);
+    expect(get().corrected?.verdict).toBe(expected?.corrected);
+  });
+});
