@@ -7,6 +7,7 @@ import { normal } from '../distributions/normal.ts';
 import { studentT } from '../distributions/studentT.ts';
 import { uniform } from '../distributions/uniform.ts';
 import { checkInteger, printable } from './internal/constraints.ts';
+import { uniformRealArbitrary } from './internal/uniformReal.ts';
 import { discreteSymmetricDistributionArbitrary } from './discreteSymmetricDistributionArbitrary.ts';
 
 /** Constraints of {@link symmetricDistributionArbitrary}. */
@@ -32,7 +33,7 @@ export function symmetricDistributionArbitrary(
   const maxComponents = checkInteger(api, 'maxMixtureComponents', constraints.maxMixtureComponents ?? 3, 1);
   const variance = fc.oneof(
     fc.constant(1),
-    fc.double({ min: -2 * Math.LN10, max: 2 * Math.LN10, noNaN: true }).map((e) => Math.exp(e)),
+    uniformRealArbitrary(-2 * Math.LN10, 2 * Math.LN10).map((e) => Math.exp(e)),
   );
   const nu = fc.oneof(
     fc.constantFrom(5, 6, 10, 30),

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { checkFinite } from './internal/constraints.ts';
+import { uniformRealArbitrary } from './internal/uniformReal.ts';
 
 /** Constraints of {@link weightKurtosisArbitrary}. */
 export interface WeightKurtosisConstraints {
@@ -10,7 +11,7 @@ export interface WeightKurtosisConstraints {
 /**
  * Float RAW kurtoses κ = E[w⁴]/σ⁴ of a weight law, in [1, max] (1 is the smallest possible):
  * the constants 1 (Rademacher), 1.8 (uniform), 3 (normal), 6 (Laplace) often, values just above 1
- * (1 + [0, 0.01]), values on both sides of 3 (3 ± 0.01), and log-uniform values up to max.
+ * (1 + 10^-u, u uniform in [2, 12]), values on both sides of 3 (3 ± 10^-u), and log-uniform values up to max.
  * Values outside [1, max] are never produced. Throws at build time when max is not a finite number ≥ 1.
  *
  * @example fc.sample(weightKurtosisArbitrary({ max: 10 }), { seed: 1, numRuns: 3 }) // e.g. [3, 1.0042…, 7.71…]
@@ -23,19 +24,18 @@ export function weightKurtosisArbitrary(constraints: WeightKurtosisConstraints =
   const arbs: fc.WeightedArbitrary<number>[] = [
     { arbitrary: fc.constantFrom(...[1, 1.8, 3, 6].filter((k) => k <= max)), weight: 3 },
     {
-      arbitrary: fc.double({ min: 0, max: Math.log(max), noNaN: true }).map((e) => clamp(Math.exp(e))),
+      arbitrary: uniformRealArbitrary(0, Math.log(max)).map((e) => clamp(Math.exp(e))),
       weight: 2,
     },
   ];
+  // offsets 10^-u with u uniform in [2, 12]: from 1e-2 down to 1e-12
+  const offset = uniformRealArbitrary(2, 12).map((u) => Math.pow(10, -u));
   if (max > 1) {
-    arbs.push({
-      arbitrary: fc.double({ min: 0, max: Math.min(0.01, max - 1), noNaN: true }).map((d) => clamp(1 + d)),
-      weight: 1,
-    });
+    arbs.push({ arbitrary: offset.map((d) => clamp(1 + d)), weight: 1 });
   }
   if (max >= 3) {
     arbs.push({
-      arbitrary: fc.double({ min: -0.01, max: Math.min(0.01, max - 3), noNaN: true }).map((d) => clamp(3 + d)),
+      arbitrary: fc.tuple(fc.boolean(), offset).map(([below, d]) => clamp(below ? 3 - d : 3 + d)),
       weight: 1,
     });
   }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { checkInteger } from './internal/constraints.ts';
+import { uniformRealArbitrary } from './internal/uniformReal.ts';
 
 /** Constraints of {@link widthArbitrary}. */
 export interface WidthConstraints {
@@ -20,9 +21,7 @@ export function widthArbitrary(constraints: WidthConstraints = {}): fc.Arbitrary
   const api = 'widthArbitrary';
   const min = checkInteger(api, 'min', constraints.min ?? 1, 1);
   const max = checkInteger(api, 'max', constraints.max ?? 64, min);
-  const logUniform = fc
-    .double({ min: Math.log(min), max: Math.log(max + 1), maxExcluded: true, noNaN: true })
-    .map((e) => Math.min(max, Math.max(min, Math.floor(Math.exp(e)))));
+  const logUniform = uniformRealArbitrary(Math.log(min), Math.log(max + 1)).map((e) => Math.min(max, Math.max(min, Math.floor(Math.exp(e)))));
   return fc.oneof(
     { arbitrary: fc.constant(min), weight: 1 },
     { arbitrary: fc.integer({ min, max: Math.min(max, min + 3) }), weight: 3 },

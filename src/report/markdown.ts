@@ -48,13 +48,13 @@ function replayCommand(report: VerificationReport, statementId?: string): string
 }
 
 function counterexampleSection(report: VerificationReport, s: StatementResult, c: CheckResult): string {
-  const parts = [`#### ${code(c.id)}`, '', `${cell(c.description)} (${c.kind}, ${c.role}; source: ${c.source || '—'})`, ''];
+  const parts = [`#### ${code(c.id)}`, '', `${c.description} (${c.kind}, ${c.role}; source: ${c.source || '—'})`, ''];
   parts.push(block(c.counterexample ?? '(no counterexample recorded)'), '');
   const fcReplay =
     c.path !== undefined
-      ? `fast-check replay: ${code(`{ seed: ${c.seed}, path: ${JSON.stringify(c.path)} }`)}`
-      : `check seed: ${code(String(c.seed))}`;
-  parts.push(`Replay: ${fcReplay}; whole statement: ${code(replayCommand(report, s.id))}.`);
+      ? `fast-check ${code(`{ seed: ${c.seed}, path: ${JSON.stringify(c.path)} }`)}`
+      : `check seed ${code(String(c.seed))}`;
+  parts.push(`Replay: ${fcReplay}; the whole statement: ${code(replayCommand(report, s.id))}.`);
   if (c.tolerance !== undefined) parts.push('', `Tolerance: ${c.tolerance}`);
   if (c.evidence !== undefined) parts.push('', `Evidence: ${c.evidence}`);
   return parts.join('\n');

@@ -54,6 +54,14 @@ describe('theory: documented examples', () => {
     expect(T.eigenvalues2x2({ trace: 1, determinant: -2 })).toEqual({ max: 2, min: -1 });
     expect(T.eigenvalues2x2({ trace: -3, determinant: 2 })).toEqual({ max: -1, min: -2 });
     expect(() => T.eigenvalues2x2({ trace: 0, determinant: 1 })).toThrow(/complex/);
+    expect(T.eigenvalues2x2({ trace: 2, determinant: 1 })).toEqual({ max: 1, min: 1 }); // double root
+    expect(T.eigenvalues2x2({ trace: 0, determinant: 0 })).toEqual({ max: 0, min: 0 });
+    // Stability: roots −1e8 and −1e−8; the naive (tr + √disc)/2 cancels to 0 here.
+    const tiny = T.eigenvalues2x2({ trace: -1e8, determinant: 1 });
+    expect(Math.abs(tiny.max + 1e-8)).toBeLessThan(1e-20);
+    expect(Math.abs(tiny.min + 1e8)).toBeLessThan(1e-6);
+    const tinyPos = T.eigenvalues2x2({ trace: 1e8, determinant: 1 });
+    expect(Math.abs(tinyPos.min - 1e-8)).toBeLessThan(1e-20);
     expect(T.largestEigenvalueExceedsOne(N, { trace: 1.5, determinant: 0 })).toBe(true);
     expect(T.largestEigenvalueExceedsOne(N, { trace: 1, determinant: 0 })).toBe(false); // eigenvalues 1, 0
     expect(T.largestEigenvalueExceedsOne(N, { trace: 2.5, determinant: 1.5 })).toBe(true); // eigenvalues 1.5, 1
@@ -61,6 +69,8 @@ describe('theory: documented examples', () => {
     expect(T.largestEigenvalueExceedsOne(N, { trace: 1.8, determinant: 0.81 })).toBe(false); // 0.9, 0.9
     expect(T.spectralRadius({ slope: 0, width: 2, weightKurtosis: 3, variance: 1 })).toBe(3.5);
     expect(T.spectralRadius({ slope: 1, width: 1, weightKurtosis: 1, variance: 1 })).toBe(1);
+    // σ² = 2 rescales the off-diagonal entries (3/16 and 4) but not the spectrum.
+    expect(T.spectralRadius({ slope: 0, width: 2, weightKurtosis: 3, variance: 2 })).toBeCloseTo(3.5, 14);
   });
   it('Theorem 1 helpers', () => {
     expect(T.depthToExceed({ widthAt: () => 10, slope: 0, weightKurtosis: 3, variance: 1, kappa0: 3, c0: 0, threshold: 10, maxDepth: 1000 })).toBe(3);
@@ -69,6 +79,13 @@ describe('theory: documented examples', () => {
     expect(T.kurtosisLowerBound(N, { kappa0: 3, w0: 2, wMax: 2, depth: 5 })).toBe(3.375);
     expect(T.kurtosisLowerBound(N, { kappa0: 3, w0: 2, wMax: 2, depth: 1 })).toBe(1.5);
     expect(T.kurtosisLowerBound(N, { kappa0: 3, w0: 3, wMax: 4, depth: 4 })).toBe(1.25);
+    expect(T.depthToExceed({ widthAt: () => 10, slope: 0, weightKurtosis: 3, variance: 1, kappa0: 3, c0: 0, threshold: 10, maxDepth: 3 })).toBe(3);
+    // Varying widths: layer l uses widthAt(l); compare with the recursion itself.
+    const widthAt = (l: number) => [2, 50, 50, 3, 40, 40, 40][l] ?? 40;
+    const layers = T.propagateKurtosis(N, { widths: [0, 1, 2, 3, 4, 5, 6].map(widthAt), slope: 0.3, weightKurtosis: 1.8, variance: 1, kappa0: 3, c0: 0 });
+    const threshold = layers[5]!.kappa - 1e-9;
+    const expected = layers.findIndex((l, d) => d > 0 && l.kappa > threshold);
+    expect(T.depthToExceed({ widthAt, slope: 0.3, weightKurtosis: 1.8, variance: 1, kappa0: 3, c0: 0, threshold, maxDepth: 7 })).toBe(expected);
     expect(() => T.kurtosisLowerBound(N, { kappa0: 3, w0: 2, wMax: 2, depth: 0 })).toThrow(/depth/);
   });
   it('Section 5', () => {
@@ -77,6 +94,7 @@ describe('theory: documented examples', () => {
     expect(T.degreesOfFreedom(Q, { kurtosis: new Fraction(3), n: 11 }).equals(10)).toBe(true);
     expect(T.degreesOfFreedom(Q, { kurtosis: new Fraction(1), n: 3 }).equals(6)).toBe(true);
     expect(() => T.degreesOfFreedom(N, { kurtosis: 3, n: 1 })).toThrow(/n must be/);
+    expect(() => T.empiricalVarianceVariance(N, { kurtosis: 3, variance: 1, n: 1 })).toThrow(/n must be/);
     expect(() => T.empiricalVarianceVariance(N, { kurtosis: 3, variance: 1, n: 2.5 })).toThrow(/n must be/);
     expect(T.gammaApproximation({ kurtosis: 3, n: 11 })).toEqual({ shape: 5, scale: 0.2 });
     expect(T.probEmpiricalVarianceBelow({ kurtosis: 3, n: 2, epsilon: 1 })).toBeCloseTo(0.6826894921370859, 12); // P(χ²₁ ≤ 1)

@@ -1,7 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { fakeStatements, listFiles, runMain, tempDir } from './helpers.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cleanupTempDirs, fakeStatements, listFiles, runMain, tempDir } from './helpers.ts';
+
+afterAll(cleanupTempDirs);
 
 const K = ['kurtosis'];
 const ok = ['--width', '2', '--depth', '3'];

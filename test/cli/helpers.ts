@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main, type MainIO } from '../../src/cli/main.ts';
@@ -19,8 +19,17 @@ export async function runMain(argv: string[], io: Omit<MainIO, 'stdout' | 'stder
   return { code, stdout, stderr };
 }
 
+const created: string[] = [];
+
+/** A fresh empty directory under the OS temp dir (removed by `cleanupTempDirs`). */
 export function tempDir(prefix = 'vv-cli-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  created.push(dir);
+  return dir;
+}
+
+export function cleanupTempDirs(): void {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 /** Every entry under `dir`, recursively (relative paths). */

@@ -1,4 +1,4 @@
-import { Fraction } from 'fraction.js';
+import type { Fraction } from 'fraction.js';
 
 /** Throws `${api}: options.${field} must be a finite number > 0, got ${value}` unless valid. */
 export function checkPositiveFinite(api: string, field: string, value: unknown): number {
@@ -11,9 +11,4 @@ export function checkPositiveFinite(api: string, field: string, value: unknown):
 /** Formats a number or Fraction for readable names ('2', '9/5', '0.5'). */
 export function fmt(x: number | Fraction): string {
   return typeof x === 'number' ? String(x) : x.toFraction();
-}
-
-/** Whether x is a fraction.js `Fraction` instance. */
-export function isFraction(x: unknown): x is Fraction {
-  return x instanceof Fraction;
 }

@@ -1,4 +1,4 @@
-import { Fraction } from 'fraction.js';
+import type { Fraction } from 'fraction.js';
 import type { JointDiscrete } from './types.ts';
 
 /** Canonical key of a rational (lowest terms). */
@@ -58,9 +58,4 @@ export function lawsEqual<V>(a: Law<V>, b: Law<V>): boolean {
     if (f === undefined || !f.p.equals(e.p)) return false;
   }
   return true;
-}
-
-/** Total mass Σp. */
-export function totalMass(J: JointDiscrete): Fraction {
-  return J.atoms.reduce((acc, a) => acc.add(a.p), new Fraction(0));
 }

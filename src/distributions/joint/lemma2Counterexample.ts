@@ -5,7 +5,7 @@ import type { JointDiscrete } from './types.ts';
  * The joint law with atoms (1, 1), (−1, −1) of mass 2/5 each and (2, −2), (−2, 2) of mass 1/10
  * each: x and y are identically distributed (±1 w.p. 2/5, ±2 w.p. 1/10), symmetric, zero-mean and
  * uncorrelated (E[xy] = 4/5 − 4/5 = 0), yet (x, y) is NOT sign-flip symmetric ((−1, 1) has mass 0)
- * and not independent. E[x²] = 6/5, E[x⁴] = 12/5, raw kurtosis 5/3.
+ * and not independent. E[x²] = 8/5, E[x⁴] = 4, raw kurtosis 25/16, E[x²y²] = 4.
  *
  * @example jointExpectation(lemma2Counterexample(), (x, y) => x.mul(y)).toFraction() // '0'
  */

@@ -1,0 +1,36 @@
+import { describe, it, expect } from 'vitest';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { laplace } from './laplace.ts';
+import { mixture } from './mixture.ts';
+import { normal } from './normal.ts';
+import { rademacher } from './rademacher.ts';
+import { sampleMany } from './sampleMany.ts';
+import { studentT } from './studentT.ts';
+import { uniform } from './uniform.ts';
+
+describe('sampleMany', () => {
+  const families = [normal(), uniform(), laplace(), studentT({ nu: 6 }), rademacher(), mixture({ components: [normal(), laplace()], weights: [0.5, 0.5] })];
+
+  it('is reproducible: same seed → same samples, and a longer run extends a shorter one', () => {
+    for (const d of families) {
+      const a = sampleMany(d, { seed: 123, n: 200 });
+      expect(sampleMany(d, { seed: 123, n: 200 })).toEqual(a);
+      expect(Array.from(sampleMany(d, { seed: 123, n: 50 }))).toEqual(Array.from(a.subarray(0, 50)));
+      expect(sampleMany(d, { seed: 124, n: 200 })).not.toEqual(a);
+      expect(a.every(Number.isFinite)).toBe(true);
+    }
+  });
+
+  it('sample(rng) advances the generator in place (pure-rand mutable idiom)', () => {
+    const rng = xoroshiro128plus(9);
+    const copy = rng.clone();
+    const first = normal().sample(rng);
+    expect(normal().sample(copy)).toBe(first);
+    expect(normal().sample(rng)).not.toBe(first);
+  });
+
+  it('validates its options', () => {
+    expect(() => sampleMany(normal(), { seed: 1.5, n: 3 })).toThrow('sampleMany: options.seed must be a 32-bit integer');
+    expect(() => sampleMany(normal(), { seed: 1, n: -1 })).toThrow('sampleMany: options.n must be an integer >= 0');
+  });
+});
