@@ -24,6 +24,7 @@ import { oneUnitMoments } from '../src/exact/oneUnitMoments.ts';
 import { pairToVector } from '../src/exact/pairToVector.ts';
 import { pushForwardLayer } from '../src/exact/pushForwardLayer.ts';
 import { sumSymmetryEvidence } from '../src/exact/sumSymmetryCheck.ts';
+import { iidVector } from '../src/exact/iidVector.ts';
 import { isHeRandomVector } from '../src/exact/vectorPredicates.ts';
 import type { VectorDistribution } from '../src/exact/vectorDistribution.ts';
 import { heWeightVariance } from '../src/theory/heWeightVariance.ts';
@@ -37,11 +38,6 @@ const heInputArb = fc.oneof(
   uncorrelatedSymmetricPairArbitrary({ maxAtoms: 2 }).map(pairToVector),
   fc.record({ x: discreteSymmetricDistributionArbitrary({ maxAtoms: 1 }), w: fc.integer({ min: 1, max: 3 }) }).map(({ x, w }) => iidVector(x, w)),
 );
-function iidVector(x: DiscreteSymmetricDistribution, width: number): VectorDistribution {
-  let atoms: { x: Fraction[]; p: Fraction }[] = [{ x: [], p: new Fraction(1) }];
-  for (let i = 0; i < width; i++) atoms = atoms.flatMap((a) => x.atoms.map((b) => ({ x: [...a.x, b.value], p: a.p.mul(b.probability) })));
-  return { atoms };
-}
 
 /** Exact Var[y^(1)_i] when W^(1) = s·R has He variance with dimension n (s² = var / E[R²]). */
 function outputVariance(input: VectorDistribution, weights: DiscreteSymmetricDistribution, slope: Fraction, n: number): Fraction {

@@ -25,6 +25,7 @@ import { widthSequenceArbitrary } from '../src/arbitraries/widthSequenceArbitrar
 import { lemma2Counterexample } from '../src/distributions/joint/lemma2Counterexample.ts';
 import type { DiscreteSymmetricDistribution } from '../src/distributions/types.ts';
 import { describeDiscrete, describeJoint } from '../src/exact/describe.ts';
+import { iidVector } from '../src/exact/iidVector.ts';
 import { normalizedStatistics } from '../src/exact/normalizedStatistics.ts';
 import { oneUnitMoments } from '../src/exact/oneUnitMoments.ts';
 import { pairToVector } from '../src/exact/pairToVector.ts';
@@ -103,7 +104,7 @@ export const proposition3: StatementSpec = {
         'The display as printed (sum over ordered pairs j ≠ k, coefficient 6) against the exact E[y⁴] (independent, sign-symmetric inputs so that Lemma 2 is not involved).',
       arbitrary: fc.record({ weights: weightsArb, x: discreteSymmetricDistributionArbitrary({ maxAtoms: 2 }), slope: rationalSlopeArbitrary() }),
       predicate: ({ weights, x, slope }) => {
-        const input = independentVector(x, 2);
+        const input = iidVector(x, 2);
         const m = oneUnitMoments(input, { weights: weights.atoms, slope });
         const phi2 = leakyReluMomentExact(x.atoms, { slope, power: 2 });
         const phi4 = leakyReluMomentExact(x.atoms, { slope, power: 4 });
@@ -124,7 +125,7 @@ export const proposition3: StatementSpec = {
       description: 'The corrected expansion (unordered pairs j < k, coefficient 6) equals the exact E[y⁴].',
       arbitrary: fc.record({ weights: weightsArb, x: discreteSymmetricDistributionArbitrary({ maxAtoms: 2 }), slope: rationalSlopeArbitrary() }),
       predicate: ({ weights, x, slope }) => {
-        const input = independentVector(x, 2);
+        const input = iidVector(x, 2);
         const m = oneUnitMoments(input, { weights: weights.atoms, slope });
         const phi2 = leakyReluMomentExact(x.atoms, { slope, power: 2 });
         const diagonal = momentExact(weights.atoms, 4).mul(leakyReluMomentExact(x.atoms, { slope, power: 4 })).mul(2);
@@ -214,12 +215,3 @@ export const proposition3: StatementSpec = {
     }),
   ],
 };
-
-/** The law of a vector of `width` i.i.d. entries drawn from x. */
-function independentVector(x: DiscreteSymmetricDistribution, width: number): VectorDistribution {
-  let atoms: { x: Fraction[]; p: Fraction }[] = [{ x: [], p: new Fraction(1) }];
-  for (let i = 0; i < width; i++) {
-    atoms = atoms.flatMap((a) => x.atoms.map((b) => ({ x: [...a.x, b.value], p: a.p.mul(b.probability) })));
-  }
-  return { atoms };
-}
