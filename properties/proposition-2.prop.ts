@@ -20,6 +20,31 @@ import type { DiscreteSymmetricDistribution } from '../src/distributions/types.t
 import { exactCheck } from '../src/verify/exactCheck.ts';
 import { propertyCheck } from '../src/verify/propertyCheck.ts';
 import type { StatementSpec } from '../src/verify/types.ts';
+import { distributionByName } from '../src/distributions/byName.ts';
+import { normal } from '../src/distributions/normal.ts';
+import type { RandomGenerator } from '../src/distributions/types.ts';
+import { heRandomVectorMonteCarlo, heRandomVectorMonteCarloTestCount } from '../src/montecarlo/propagation/heRandomVectorMonteCarlo.ts';
+import { monteCarloCheck } from '../src/verify/monteCarloCheck.ts';
+
+/**
+ * A correlated, non-centred, asymmetric input for the real-network check: x_i = 1 + g_0 + |g_i|/2
+ * with g_0, g_i i.i.d. standard normal (g_0 shared by every entry). E[x_i] = 1 + 1/√(2π),
+ * Var[x_i] = 1 + (1 − 2/π)/4, Cov[x_i, x_j] = 1.
+ */
+const standardNormal = normal();
+function correlatedAsymmetricInput(rng: RandomGenerator, out: Float32Array): void {
+  const shared = standardNormal.sample(rng);
+  for (let i = 0; i < out.length; i++) out[i] = 1 + shared + Math.abs(standardNormal.sample(rng)) / 2;
+}
+/** E[x_i²] of that input: Var + mean². */
+const INPUT_SECOND_MOMENT = 1 + (1 - 2 / Math.PI) / 4 + (1 + 1 / Math.sqrt(2 * Math.PI)) ** 2;
+/** Real-network design: 2·10⁵ draws; the per-entry variance has relative stderr ≈ 0.5%, power ≈ 1 against 5%. */
+const MC_SAMPLES = { quick: 200_000, full: 800_000 } as const;
+const MC_CASES = [
+  { width: 4, weights: 'normal' },
+  { width: 6, weights: 'rademacher' },
+  { width: 3, weights: 'uniform' },
+] as const;
 
 /**
  * Any finite random vector: arbitrary integer atoms (not centred, not symmetric, correlated) with
@@ -47,6 +72,32 @@ export const proposition2: StatementSpec = {
   statement:
     'For any finite-variance random vector x ∈ ℝ^w, if W ∈ ℝ^{w×w} is a random matrix of i.i.d. zero-mean, symmetric variables with finite variance such that W and x are mutually independent, then z = Wx is a He random vector with some variance σ_z².',
   checks: [
+    monteCarloCheck<(typeof MC_CASES)[number]>({
+      id: 'proposition-2/montecarlo/real-first-layer',
+      role: 'statement',
+      source: 'Proposition 2 on real networks (tfjs): z = Wx for a correlated, non-centred, asymmetric x',
+      description:
+        'z = Wx (a tfjs Linear, He-initialised with fan-in w, no activation) of x_i = 1 + g_0 + |g_i|/2 (correlated, mean ≠ 0, asymmetric): each entry has variance σ_z² = w·Var[W]·E[x_i²] = 2E[x_i²], and E[z_i] = 0, E[z_i³] = 0, E[z_i z_j] = 0 — a He random vector. Monte Carlo, batch-means standard errors.',
+      configurations: (ctx) => (ctx.tier === 'quick' ? MC_CASES.slice(0, 2) : MC_CASES),
+      testsPerConfiguration: (c) => heRandomVectorMonteCarloTestCount([c.width, c.width], { odd: true, perEntry: true }),
+      run: (c, { seed, falseAlarm, ctx }) => {
+        const samples = MC_SAMPLES[ctx.tier];
+        return heRandomVectorMonteCarlo({
+          widths: [c.width, c.width],
+          slope: 0,
+          weights: distributionByName(c.weights),
+          input: standardNormal,
+          inputVector: correlatedAsymmetricInput,
+          activateInput: false,
+          samples,
+          seed,
+          falseAlarm,
+          odd: true,
+          perEntry: true,
+          variance: () => 2 * INPUT_SECOND_MOMENT,
+        }).map((t) => ({ ...t, inputs: `w = ${c.width}, W He-${c.weights} (fan-in), x_i = 1 + g_0 + |g_i|/2`, samples, seed }));
+      },
+    }),
     propertyCheck({
       id: 'proposition-2/statement/exact',
       role: 'statement',

@@ -5,7 +5,9 @@
  * counterexample so it can be replayed (`VV_SEED=<seed> npm test`, or `vv verify --seed <seed>`).
  */
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initBackend } from '../src/network/backend.ts';
+import { verificationContext } from '../src/report/runVerification.ts';
 import { loadExpectations } from '../src/verify/expectations.ts';
 import { runStatement } from '../src/verify/runStatement.ts';
 import { DEFAULT_SEED } from '../src/verify/seed.ts';
@@ -14,10 +16,18 @@ import { allStatements } from './index.ts';
 
 const seed = process.env.VV_SEED ? Number(process.env.VV_SEED) : DEFAULT_SEED;
 const expectations = loadExpectations(join(import.meta.dirname, '..', 'fixtures', 'expectations.json'));
+// The same context as `vv verify --tier quick`: the Monte Carlo budget split over ALL statements' tests.
+const ctx = verificationContext({ statements: allStatements, seed, tier: 'quick' });
+
+// Monte Carlo checks run on real tfjs networks: VV_BACKEND, else the fastest backend available.
+beforeAll(async () => {
+  const backend = await initBackend({});
+  console.log(`statements.test: tfjs backend ${backend.name}, seed ${seed}`);
+});
 
 describe.each(allStatements.map((s) => [s.id, s] as const))('%s', (id, spec) => {
   let result: StatementResult | undefined;
-  const get = () => (result ??= runStatement(spec, { seed, numRuns: 100, tier: 'quick' }));
+  const get = () => (result ??= runStatement(spec, ctx));
   const expected = expectations[id];
 
   it('has expectations recorded for the statement and every check', () => {
@@ -27,7 +37,7 @@ describe.each(allStatements.map((s) => [s.id, s] as const))('%s', (id, spec) => 
 
   it.each(spec.checks.map((c) => [c.id] as const))('%s keeps its verdict', (checkId) => {
     const check = get().checks.find((c) => c.id === checkId)!;
-    const context = `run seed ${seed}; check seed ${check.seed}${check.path ? `, path ${check.path}` : ''}; cases ${check.cases}${check.counterexample ? `; counterexample: ${check.counterexample}` : ''}`;
+    const context = `run seed ${seed}; check seed ${check.seed}${check.path ? `, path ${check.path}` : ''}; cases ${check.cases}${check.counterexample ? `; counterexample: ${check.counterexample}` : ''}${check.evidence ? `; ${check.evidence}` : ''}`;
     expect(check.verdict, context).toBe(expected?.checks[checkId]);
   });
 

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from './args.ts';
 import { kurtosisCommand, type KurtosisOptions } from './kurtosisCommand.ts';
+import { MONTECARLO_FALSE_ALARM, montecarloCommand, type MontecarloOptions } from './montecarloCommand.ts';
+import { DISTRIBUTION_NAMES } from '../distributions/byName.ts';
 import { verifyCommand, type VerifyOptions } from './verifyCommand.ts';
 import type { StatementSpec } from '../verify/types.ts';
 
@@ -18,6 +20,8 @@ export interface MainIO {
   readonly cwd?: string;
   /** Statements `vv verify` chooses from; default `allStatements` of `properties/index.ts`. */
   readonly statements?: readonly StatementSpec[];
+  /** Environment (`VV_BACKEND`); default `process.env`. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
   /** Default expectations file; default `fixtures/expectations.json` under the package root. */
   readonly expectationsPath?: string;
 }
@@ -47,7 +51,10 @@ function oneLine(message: string): string {
     .join(' ');
 }
 
-type Parsed = { command: 'verify'; options: VerifyOptions } | { command: 'kurtosis'; options: KurtosisOptions };
+type Parsed =
+  | { command: 'verify'; options: VerifyOptions }
+  | { command: 'kurtosis'; options: KurtosisOptions }
+  | { command: 'montecarlo'; options: MontecarloOptions };
 
 function buildProgram(stdout: Writer, errors: { message?: string; helpOnStderr: boolean }, onParsed: (p: Parsed) => void): Command {
   const program = new Command('vv');
@@ -73,6 +80,8 @@ function buildProgram(stdout: Writer, errors: { message?: string; helpOnStderr: 
     .option('--statement <ID...>', 'run (and compare) only these statement ids')
     .option('--expectations <PATH>', 'expectations file (default: fixtures/expectations.json in the package)')
     .option('--write-expectations', 'write the expectations file from this run instead of comparing (deliberate update)')
+    .option('--backend <NAME>', 'TensorFlow.js backend of the Monte Carlo checks: node, wasm or cpu (default: VV_BACKEND, else the fastest available)')
+    .option('--false-alarm <P>', 'probability that any Monte Carlo test of the run rejects a true claim, split over its tests', '1e-6')
     .addHelpText(
       'after',
       '\nExit codes: 0 every verdict (statement, corrected, each check) matches the expectations;\n' +
@@ -103,6 +112,30 @@ function buildProgram(stdout: Writer, errors: { message?: string; helpOnStderr: 
     )
     .action((opts: KurtosisOptions) => onParsed({ command: 'kurtosis', options: opts }));
 
+  program
+    .command('montecarlo')
+    .description("Propositions 1 and 3 on real TensorFlow.js networks: Monte Carlo estimates of each layer's variance, kurtosis and c against the recursion, with a statistical test per value.")
+    .option('--width <W>', 'constant width of the input and every layer (integer >= 1)')
+    .option('--widths <LIST>', 'comma-separated widths w_0 (input),w_1,...,w_D')
+    .option('--depth <D>', 'number of weight layers (integer >= 1; with --width)')
+    .option('--slope <A>', 'negative slope a of the leaky ReLU', '0')
+    .option('--dist <NAME>', `weight distribution, He-rescaled: ${DISTRIBUTION_NAMES}`)
+    .option('--input <NAME>', 'law of the i.i.d. input entries (same names)', 'normal')
+    .option('--samples <N>', 'independent (network, input) draws (integer >= 2)', '100000')
+    .option('--seed <S>', 'seed of the sample stream (default: 20261124)')
+    .option('--backend <NAME>', 'TensorFlow.js backend: node, wasm or cpu (default: VV_BACKEND, else the fastest available)')
+    .option('--false-alarm <P>', 'probability that any test of the run rejects a true recursion (split over the tests)', String(MONTECARLO_FALSE_ALARM))
+    .option('--deviation <R>', 'relative deviation the stated power refers to', '0.05')
+    .option('--json', 'print JSON instead of a table')
+    .addHelpText(
+      'after',
+      '\nPer layer l = 0..D (0 = input): estimate ± standard error (batch means over 64 batches) of the\n' +
+        'variance, kappa and c = Cov[y_i^2, y_j^2], next to Proposition 1/3, and the decision:\n' +
+        'consistent, rejected, or out-of-reach (power < 0.8 against the deviation, or skewed batch\n' +
+        'estimates: heavy tails). Exit codes: 0 nothing rejected, 1 a test rejected, 2 invalid input.',
+    )
+    .action((opts: MontecarloOptions) => onParsed({ command: 'montecarlo', options: opts }));
+
   return program;
 }
 
@@ -129,7 +162,7 @@ export async function main(argv: string[], io: MainIO = {}): Promise<number> {
   const errors: { message?: string; helpOnStderr: boolean } = { helpOnStderr: false };
   let parsed: Parsed | undefined;
   const program = buildProgram(stdout, errors, (p) => (parsed = p));
-  if (argv.length === 0) return fail("missing command (verify or kurtosis); see 'vv --help'");
+  if (argv.length === 0) return fail("missing command (verify, kurtosis or montecarlo); see 'vv --help'");
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
@@ -141,17 +174,19 @@ export async function main(argv: string[], io: MainIO = {}): Promise<number> {
     }
     return fail(error instanceof Error ? error.message : String(error));
   }
-  if (parsed === undefined) return fail("missing command (verify or kurtosis); see 'vv --help'");
+  if (parsed === undefined) return fail("missing command (verify, kurtosis or montecarlo); see 'vv --help'");
 
   try {
     const cwd = io.cwd ?? process.cwd();
     if (parsed.command === 'kurtosis') return kurtosisCommand(parsed.options, stdout);
+    if (parsed.command === 'montecarlo') return await montecarloCommand(parsed.options, { stdout, stderr, env: io.env });
     return await verifyCommand(parsed.options, {
       stdout,
       stderr,
       cwd,
       expectationsPath: io.expectationsPath ?? DEFAULT_EXPECTATIONS_PATH,
       loadStatements: async () => io.statements ?? (await import('../../properties/index.ts')).allStatements,
+      env: io.env,
     });
   } catch (error) {
     if (error instanceof UsageError) return fail(error.message);

@@ -1,7 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { runVerification, TIERS, type Tier } from '../report/runVerification.ts';
+import { initBackend } from '../network/backend.ts';
+import { DEFAULT_RUN_FALSE_ALARM, runVerification, TIERS, type Tier } from '../report/runVerification.ts';
 import { summaryLines } from '../report/summary.ts';
 import { writeVerificationReports } from '../report/writeReports.ts';
 import {
@@ -15,7 +16,7 @@ import {
 } from '../verify/expectations.ts';
 import { DEFAULT_SEED } from '../verify/seed.ts';
 import type { StatementSpec } from '../verify/types.ts';
-import { parseSeed, UsageError } from './args.ts';
+import { parseFiniteNumber, parseSeed, UsageError } from './args.ts';
 
 /** `vv verify` options as commander gives them (strings, validated here). */
 export interface VerifyOptions {
@@ -25,6 +26,8 @@ export interface VerifyOptions {
   readonly statement?: string[];
   readonly expectations?: string;
   readonly writeExpectations?: boolean;
+  readonly backend?: string;
+  readonly falseAlarm?: string;
 }
 
 export interface VerifyEnvironment {
@@ -34,6 +37,8 @@ export interface VerifyEnvironment {
   /** The default expectations file (the package's fixture). */
   readonly expectationsPath: string;
   readonly loadStatements: () => Promise<readonly StatementSpec[]>;
+  /** Environment (`VV_BACKEND`). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 function display(path: string, cwd: string): string {
@@ -87,11 +92,26 @@ export async function verifyCommand(o: VerifyOptions, env: VerifyEnvironment): P
     }
   }
 
+  let runFalseAlarm = DEFAULT_RUN_FALSE_ALARM;
+  if (o.falseAlarm !== undefined) {
+    runFalseAlarm = parseFiniteNumber(o.falseAlarm, '--false-alarm');
+    if (!(runFalseAlarm > 0 && runFalseAlarm < 1)) throw new UsageError(`--false-alarm must be in (0, 1), got ${runFalseAlarm}`);
+  }
+  let backend: string;
+  try {
+    backend = (await initBackend({ requested: o.backend, env: env.env })).name;
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  env.stderr.write(`backend: ${backend}\n`);
+
   let started = performance.now();
   const report = runVerification({
     statements,
     seed,
     tier,
+    backend,
+    runFalseAlarm,
     onStatement: (s, index, total) => {
       const now = performance.now();
       const corrected = s.corrected ? ` (corrected: ${s.corrected.verdict})` : '';

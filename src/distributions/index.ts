@@ -18,3 +18,4 @@ export { isContinuousSymmetric, isDiscreteSymmetric } from './guards.ts';
 export { sampleMany, type SampleManyOptions } from './sampleMany.ts';
 export { halfLineIntegral, type HalfLineIntegralOptions } from './quadrature.ts';
 export * from './joint/index.ts';
+export { distributionByName, DISTRIBUTION_NAMES } from './byName.ts';

@@ -60,6 +60,34 @@ function counterexampleSection(report: VerificationReport, s: StatementResult, c
   return parts.join('\n');
 }
 
+const num = (x: number | null, digits = 5): string => (x === null ? '—' : x.toPrecision(digits));
+
+/** Every test of a Monte Carlo check, grouped by configuration: estimate ± stderr, theory, interval, power, decision. */
+function monteCarloSection(c: CheckResult): string {
+  const parts = [`#### Monte Carlo tests of ${code(c.id)}`, '', c.evidence ?? ''];
+  const groups = new Map<string, NonNullable<CheckResult['tests']>[number][]>();
+  for (const t of c.tests ?? []) groups.set(t.inputs, [...(groups.get(t.inputs) ?? []), t]);
+  for (const [inputs, tests] of groups) {
+    const first = tests[0]!;
+    parts.push('', `${cell(inputs)} — n = ${first.samples}, seed ${first.seed}, false-alarm probability per test ${first.assertion.falseAlarm.toExponential(3)}`, '');
+    parts.push(
+      table(
+        ['Quantity', 'Estimate ± stderr', 'Theory', 'Interval', 'Power (vs deviation)', 'Decision'],
+        tests.map((t) => {
+          const a = t.assertion;
+          if (a.check === 'estimate-increases') {
+            const iv = (x: readonly [number, number] | null) => (x === null ? '—' : `[${num(x[0])}, ${num(x[1])}]`);
+            return [cell(t.quantity), `${num(a.after.estimate)} vs ${num(a.before.estimate)}`, 'increase', `${iv(a.after.interval)} vs ${iv(a.before.interval)}`, '—', a.decision];
+          }
+          const interval = a.interval === null ? '—' : `[${num(a.interval[0])}, ${num(a.interval[1])}]`;
+          return [cell(t.quantity), `${num(a.estimate)} ± ${num(a.stderr, 2)}`, num(a.theory), interval, `${num(a.power, 3)} (±${num(a.absoluteDeviation, 3)})`, a.decision];
+        }),
+      ),
+    );
+  }
+  return parts.join('\n');
+}
+
 function statementSection(report: VerificationReport, s: StatementResult): string {
   const parts: string[] = [`## ${s.id}: ${s.title}`, '', quote(s.statement), '', `**Verdict:** ${s.verdict}`, ''];
   if (s.checks.length === 0) {
@@ -72,6 +100,7 @@ function statementSection(report: VerificationReport, s: StatementResult): strin
       ),
     );
   }
+  for (const c of s.checks) if (c.tests !== undefined && c.tests.length > 0) parts.push('', monteCarloSection(c));
   const refuted = s.checks.filter((c) => c.verdict === 'refuted');
   if (refuted.length > 0) {
     parts.push('', '### Counterexamples');
@@ -95,6 +124,12 @@ export function reportToMarkdown(report: VerificationReport): string {
     '',
     `Seed ${code(String(report.seed))}, tier ${code(report.tier)}. Replay the whole run: ${code(replayCommand(report))}.`,
     '',
+    ...(report.falseAlarm !== undefined
+      ? [
+          `Monte Carlo checks on real TensorFlow.js networks, backend ${code(report.backend ?? 'unknown')}: probability of any false alarm in the run ${report.falseAlarm.run}, split equally over ${report.falseAlarm.tests} tests (${report.falseAlarm.perTest.toExponential(3)} each, Bonferroni).`,
+          '',
+        ]
+      : []),
     '## Summary',
     '',
   ];

@@ -1,5 +1,5 @@
 import { runStatement } from '../verify/runStatement.ts';
-import type { Check, CheckContext, CheckResult, StatementResult, StatementSpec } from '../verify/types.ts';
+import type { Check, CheckContext, FalseAlarmBudget, CheckResult, StatementResult, StatementSpec } from '../verify/types.ts';
 
 export type Tier = CheckContext['tier'];
 
@@ -10,6 +10,9 @@ export type Tier = CheckContext['tier'];
  */
 export const TIER_NUM_RUNS: Readonly<Record<Tier, number>> = Object.freeze({ quick: 100, full: 1000 });
 
+/** Default probability that a whole `vv verify` run raises any Monte Carlo false alarm. */
+export const DEFAULT_RUN_FALSE_ALARM = 1e-6;
+
 export const TIERS: readonly Tier[] = ['quick', 'full'];
 
 /**
@@ -19,6 +22,10 @@ export const TIERS: readonly Tier[] = ['quick', 'full'];
 export interface VerificationReport {
   readonly seed: number;
   readonly tier: Tier;
+  /** The TensorFlow.js backend the Monte Carlo checks ran on (absent when none ran). */
+  readonly backend?: string;
+  /** The Monte Carlo false-alarm budget and its split (absent when no check plans a test). */
+  readonly falseAlarm?: FalseAlarmBudget;
   readonly statements: readonly StatementResult[];
 }
 
@@ -26,6 +33,10 @@ export interface RunVerificationOptions {
   readonly statements: readonly StatementSpec[];
   readonly seed: number;
   readonly tier: Tier;
+  /** Probability that any Monte Carlo test of the run rejects a true claim; default 1e-6. */
+  readonly runFalseAlarm?: number;
+  /** Backend name recorded in the report (the caller initialised it). */
+  readonly backend?: string;
   /** Called after each statement completes (for progress output); `index` is 0-based. */
   readonly onStatement?: (result: StatementResult, index: number, total: number) => void;
 }
@@ -63,6 +74,28 @@ function guarded(check: Check): Check {
 }
 
 /**
+ * The context every check of a run gets: the tier's number of cases and the Monte Carlo
+ * false-alarm budget, split equally (Bonferroni) over every test the checks plan, so that
+ * P(any false alarm in the run) ≤ Σ perTest = runFalseAlarm whatever the dependence between tests.
+ *
+ * @example verificationContext({ statements: allStatements, seed: 1, tier: 'quick' }).falseAlarm?.perTest // 1e-6 / tests
+ */
+export function verificationContext(options: {
+  readonly statements: readonly StatementSpec[];
+  readonly seed: number;
+  readonly tier: Tier;
+  readonly runFalseAlarm?: number;
+}): CheckContext {
+  const { statements, seed, tier } = options;
+  const runFalseAlarm = options.runFalseAlarm ?? DEFAULT_RUN_FALSE_ALARM;
+  if (!(runFalseAlarm > 0 && runFalseAlarm < 1)) throw new Error(`runVerification: runFalseAlarm must be in (0, 1), got ${runFalseAlarm}`);
+  const base: CheckContext = { seed, numRuns: TIER_NUM_RUNS[tier], tier };
+  const tests = statements.reduce((sum, s) => sum + s.checks.reduce((n, c) => n + (c.plannedTests?.(base) ?? 0), 0), 0);
+  const falseAlarm: FalseAlarmBudget | undefined = tests > 0 ? { run: runFalseAlarm, tests, perTest: runFalseAlarm / tests } : undefined;
+  return falseAlarm === undefined ? base : { ...base, falseAlarm };
+}
+
+/**
  * Runs every statement's checks with `runStatement`, in the given order, with the tier's number
  * of cases (`TIER_NUM_RUNS`).
  *
@@ -72,12 +105,19 @@ export function runVerification(options: RunVerificationOptions): VerificationRe
   const { statements, seed, tier, onStatement } = options;
   if (!Number.isSafeInteger(seed) || seed < 0) throw new Error(`runVerification: seed must be a non-negative safe integer, got ${seed}`);
   if (!TIERS.includes(tier)) throw new Error(`runVerification: unknown tier ${String(tier)}`);
-  const ctx: CheckContext = { seed, numRuns: TIER_NUM_RUNS[tier], tier };
+  const ctx = verificationContext({ statements, seed, tier, runFalseAlarm: options.runFalseAlarm });
+  const falseAlarm = ctx.falseAlarm;
   const results: StatementResult[] = [];
   statements.forEach((spec, index) => {
     const result = runStatement({ ...spec, checks: spec.checks.map(guarded) }, ctx);
     results.push(result);
     onStatement?.(result, index, statements.length);
   });
-  return { seed, tier, statements: results };
+  return {
+    seed,
+    tier,
+    ...(options.backend !== undefined && falseAlarm !== undefined ? { backend: options.backend } : {}),
+    ...(falseAlarm !== undefined ? { falseAlarm } : {}),
+    statements: results,
+  };
 }

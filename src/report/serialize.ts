@@ -15,6 +15,7 @@ export function normalizeCheck(c: CheckResult): CheckResult {
   out.description = c.description;
   if (c.tolerance !== undefined) out.tolerance = c.tolerance;
   if (c.evidence !== undefined) out.evidence = c.evidence;
+  if (c.tests !== undefined) out.tests = c.tests;
   return out as unknown as CheckResult;
 }
 
@@ -32,7 +33,13 @@ export function normalizeStatement(s: StatementResult): StatementResult {
 
 /** The report with every object's keys in their fixed order (see `normalizeCheck`). */
 export function normalizeReport(r: VerificationReport): VerificationReport {
-  return { seed: r.seed, tier: r.tier, statements: r.statements.map(normalizeStatement) };
+  return {
+    seed: r.seed,
+    tier: r.tier,
+    ...(r.backend !== undefined ? { backend: r.backend } : {}),
+    ...(r.falseAlarm !== undefined ? { falseAlarm: { run: r.falseAlarm.run, tests: r.falseAlarm.tests, perTest: r.falseAlarm.perTest } } : {}),
+    statements: r.statements.map(normalizeStatement),
+  };
 }
 
 /**

@@ -1,3 +1,6 @@
+import type { IncreaseRecord } from '../stats/assertIncrease.ts';
+import type { ConsistencyRecord } from '../stats/types.ts';
+
 /**
  * Verdict vocabulary of the suite (issue #2, §5).
  * - `verified-exact`: an exact (rational arithmetic) or symbolic (CAS) check passed; zero tolerance.
@@ -7,8 +10,11 @@
  */
 export type Verdict = 'verified-exact' | 'supported' | 'refuted' | 'inconclusive';
 
-/** How a check decides: exact rational arithmetic, symbolic algebra, or floating point with a stated tolerance. */
-export type CheckKind = 'exact' | 'symbolic' | 'float';
+/**
+ * How a check decides: exact rational arithmetic, symbolic algebra, floating point with a stated
+ * tolerance, or a Monte Carlo test on real (tfjs) networks with a stated false-alarm probability.
+ */
+export type CheckKind = 'exact' | 'symbolic' | 'float' | 'montecarlo';
 
 /**
  * What a check is about: the statement as the paper writes it, a step of its proof,
@@ -22,6 +28,38 @@ export interface CheckContext {
   /** Number of generated cases for property checks (tier dependent). */
   readonly numRuns: number;
   readonly tier: 'quick' | 'full';
+  /**
+   * The false-alarm budget of Monte Carlo checks: `run` for the whole run (default 1e-6), split
+   * equally (Bonferroni) over the `tests` statistical tests the run's checks plan, so each test
+   * runs at `perTest` = run / tests. Absent when no check plans a test.
+   */
+  readonly falseAlarm?: FalseAlarmBudget;
+}
+
+export interface FalseAlarmBudget {
+  /** Probability that ANY Monte Carlo test of the run rejects a true statement (union bound). */
+  readonly run: number;
+  /** Number of statistical tests planned by the run's checks. */
+  readonly tests: number;
+  /** run / tests: the false-alarm probability each single test is run at. */
+  readonly perTest: number;
+}
+
+/**
+ * One statistical test of a Monte Carlo check, with the whole story: what was tested, on which
+ * inputs, with how many samples and which seed, and the assertion record (estimate, stderr,
+ * theory, interval, false-alarm probability, power, decision) of `src/stats`.
+ */
+export interface MonteCarloTestRecord {
+  /** What is tested, e.g. 'layer 3 kurtosis κ_3'. */
+  readonly quantity: string;
+  /** The configuration: widths, slope, weight and input laws. */
+  readonly inputs: string;
+  /** Number of independent (network, input) draws. */
+  readonly samples: number;
+  /** Seed of the sample stream (replay with the check's seed). */
+  readonly seed: number;
+  readonly assertion: ConsistencyRecord | IncreaseRecord;
 }
 
 export interface CheckResult {
@@ -44,6 +82,8 @@ export interface CheckResult {
   readonly tolerance?: string;
   /** Extra evidence (e.g. the residual of a symbolic identity). */
   readonly evidence?: string;
+  /** Monte Carlo checks: every statistical test, recorded on pass as well as on failure. */
+  readonly tests?: readonly MonteCarloTestRecord[];
 }
 
 export interface Check {
@@ -53,6 +93,8 @@ export interface Check {
   readonly source: string;
   readonly description: string;
   run(ctx: CheckContext): CheckResult;
+  /** Monte Carlo checks: how many statistical tests `run(ctx)` will make (for the Bonferroni split). */
+  plannedTests?(ctx: CheckContext): number;
 }
 
 export interface StatementSpec {

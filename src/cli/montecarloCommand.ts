@@ -1,0 +1,185 @@
+import { distributionByName, DISTRIBUTION_NAMES } from '../distributions/byName.ts';
+import type { SymmetricDistribution } from '../distributions/types.ts';
+import { propagationMonteCarlo, propagationTestCount, PROPAGATION_DEFAULTS, type PropagationMonteCarloResult } from '../montecarlo/propagation/propagationMonteCarlo.ts';
+import type { BackendChoice } from '../network/backend.ts';
+import { initBackend } from '../network/backend.ts';
+import type { ConsistencyRecord } from '../stats/types.ts';
+import { DEFAULT_SEED } from '../verify/seed.ts';
+import { parseFiniteNumber, parseInteger, parseSeed, parseWidthList, UsageError } from './args.ts';
+import { createProgress, type ProgressStream } from './progress.ts';
+
+/** `vv montecarlo` options as commander gives them (strings, validated here). */
+export interface MontecarloOptions {
+  readonly width?: string;
+  readonly widths?: string;
+  readonly depth?: string;
+  readonly slope: string;
+  readonly dist?: string;
+  readonly input: string;
+  readonly samples: string;
+  readonly seed?: string;
+  readonly backend?: string;
+  readonly falseAlarm: string;
+  readonly deviation: string;
+  readonly json?: boolean;
+}
+
+/** Default probability that any of the command's tests rejects a true recursion. */
+export const MONTECARLO_FALSE_ALARM = 1e-6;
+
+export interface MontecarloParameters {
+  readonly widths: readonly number[];
+  readonly slope: number;
+  readonly weights: SymmetricDistribution;
+  readonly input: SymmetricDistribution;
+  readonly samples: number;
+  readonly seed: number;
+  readonly falseAlarm: number;
+  readonly relativeDeviation: number;
+}
+
+function parseDistribution(text: string, flag: string): SymmetricDistribution {
+  try {
+    return distributionByName(text);
+  } catch (error) {
+    throw new UsageError(`${flag}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function parseOpenProbability(text: string, flag: string): number {
+  const p = parseFiniteNumber(text, flag);
+  if (!(p > 0 && p < 1)) throw new UsageError(`${flag} must be in (0, 1), got ${p}`);
+  return p;
+}
+
+/** Validates `vv montecarlo`'s options; throws `UsageError` naming the bad argument. */
+export function montecarloParameters(o: MontecarloOptions): MontecarloParameters {
+  if (o.width !== undefined && o.widths !== undefined) throw new UsageError('give either --width or --widths, not both');
+  if (o.width === undefined && o.widths === undefined) throw new UsageError('one of --width or --widths is required');
+  let widths: number[];
+  if (o.width !== undefined) {
+    if (o.depth === undefined) throw new UsageError('--depth is required with --width');
+    const depth = parseInteger(o.depth, '--depth', 1);
+    widths = new Array<number>(depth + 1).fill(parseInteger(o.width, '--width', 1));
+  } else {
+    widths = parseWidthList(o.widths!, '--widths');
+    if (widths.length < 2) throw new UsageError(`--widths needs the input width and at least one layer's (w_0,w_1,…), got ${widths.length} entry`);
+    if (o.depth !== undefined) {
+      const depth = parseInteger(o.depth, '--depth', 1);
+      if (widths.length !== depth + 1) throw new UsageError(`--widths has ${widths.length} entries but --depth is ${depth}; give ${depth + 1} (input, then each layer)`);
+    }
+  }
+  if (o.dist === undefined) throw new UsageError(`--dist is required (${DISTRIBUTION_NAMES})`);
+  return {
+    widths,
+    slope: parseFiniteNumber(o.slope, '--slope'),
+    weights: parseDistribution(o.dist, '--dist'),
+    input: parseDistribution(o.input, '--input'),
+    samples: parseInteger(o.samples, '--samples', 2),
+    seed: o.seed === undefined ? DEFAULT_SEED : parseSeed(o.seed),
+    falseAlarm: parseOpenProbability(o.falseAlarm, '--false-alarm'),
+    relativeDeviation: parseOpenProbability(o.deviation, '--deviation'),
+  };
+}
+
+/** The JSON document of `vv montecarlo --json`. */
+export function montecarloJson(p: MontecarloParameters, r: PropagationMonteCarloResult, backend: string): string {
+  const tests = propagationTestCount(p.widths);
+  const view = (a: ConsistencyRecord | null) =>
+    a === null
+      ? null
+      : {
+          estimate: a.estimate,
+          stderr: a.stderr,
+          theory: a.theory,
+          interval: a.interval,
+          statistic: a.statistic,
+          pValue: a.pValue,
+          power: a.power,
+          detectableRelativeDeviation: a.detectableRelativeDeviation,
+          batchSkewness: a.batchSkewness,
+          decision: a.decision,
+          reason: a.reason,
+        };
+  return (
+    JSON.stringify(
+      {
+        backend,
+        seed: p.seed,
+        samples: p.samples,
+        widths: p.widths,
+        slope: p.slope,
+        weights: p.weights.name,
+        input: p.input.name,
+        falseAlarm: { total: p.falseAlarm, tests, perTest: r.falseAlarm },
+        relativeDeviation: p.relativeDeviation,
+        minPower: PROPAGATION_DEFAULTS.minPower,
+        batches: PROPAGATION_DEFAULTS.batches,
+        layers: r.layers.map((l) => ({ layer: l.layer, width: l.width, variance: view(l.variance), kappa: view(l.kappa), c: view(l.c), decision: l.decision })),
+      },
+      null,
+      2,
+    ) + '\n'
+  );
+}
+
+const fmt = (x: number | null, digits = 5) => (x === null ? '—' : Math.abs(x) >= 1e5 || (x !== 0 && Math.abs(x) < 1e-3) ? x.toExponential(digits - 1) : x.toPrecision(digits));
+const cellOf = (a: ConsistencyRecord | null) => (a === null ? 'n/a (width 1)' : `${fmt(a.estimate)} ± ${fmt(a.stderr, 2)} (${fmt(a.theory)})`);
+
+/** The human-readable table of `vv montecarlo`. */
+export function montecarloText(p: MontecarloParameters, r: PropagationMonteCarloResult, backend: string): string {
+  const tests = propagationTestCount(p.widths);
+  const lines = [
+    `backend ${backend}, seed ${p.seed}, n = ${p.samples} networks, weights ${p.weights.name}, input ${p.input.name}, slope a = ${p.slope}`,
+    `false-alarm probability ${p.falseAlarm} for the whole run, ${r.falseAlarm.toExponential(2)} per test (${tests} tests); power stated against a ${p.relativeDeviation * 100}% deviation (required ${PROPAGATION_DEFAULTS.minPower})`,
+    'Each cell: Monte Carlo estimate ± standard error (Proposition 1/3 value); c = Cov[y_i^2, y_j^2].',
+    '',
+  ];
+  const rows = r.layers.map((l) => [String(l.layer), String(l.width), cellOf(l.variance), cellOf(l.kappa), cellOf(l.c), l.decision]);
+  const header = ['layer', 'width', 'variance', 'kappa', 'c', 'decision'];
+  const widthsOf = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: readonly string[]) => cells.map((c, i) => (i < 2 ? c.padStart(widthsOf[i]!) : c.padEnd(widthsOf[i]!))).join('  ').trimEnd();
+  lines.push(line(header), ...rows.map(line));
+  const notes = r.layers.flatMap((l) =>
+    [['variance', l.variance] as const, ['kappa', l.kappa] as const, ['c', l.c] as const]
+      .filter(([, a]) => a !== null && a.decision !== 'consistent')
+      .map(([name, a]) => `layer ${l.layer} ${name}: ${a!.decision}: ${a!.reason}`),
+  );
+  if (notes.length > 0) lines.push('', ...notes);
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * Runs `vv montecarlo`: Propositions 1 and 3 against real tfjs networks. The backend and progress
+ * go to stderr, the table (or JSON) to stdout. Returns 0 when no test rejects, 1 when one does.
+ */
+export async function montecarloCommand(
+  o: MontecarloOptions,
+  io: { readonly stdout: { write(chunk: string): unknown }; readonly stderr: ProgressStream; readonly env?: Readonly<Record<string, string | undefined>> },
+): Promise<number> {
+  const p = montecarloParameters(o);
+  let backend: BackendChoice;
+  try {
+    backend = await initBackend({ requested: o.backend, env: io.env });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  io.stderr.write(`backend: ${backend.name}${backend.unavailable.length > 0 ? ` (unavailable: ${backend.unavailable.map((u) => u.name).join(', ')})` : ''}\n`);
+  const tests = propagationTestCount(p.widths);
+  const progress = createProgress({ label: 'montecarlo', total: p.samples, unit: 'networks', stream: io.stderr });
+  const result = propagationMonteCarlo({
+    widths: p.widths,
+    slope: p.slope,
+    weights: p.weights,
+    input: p.input,
+    samples: p.samples,
+    seed: p.seed,
+    // Bonferroni over the command's tests: P(any false alarm) ≤ tests · (total/tests) = total.
+    falseAlarm: p.falseAlarm / tests,
+    relativeDeviation: p.relativeDeviation,
+    onProgress: (done) => progress.update(done),
+  });
+  progress.stop();
+  io.stdout.write(o.json ? montecarloJson(p, result, backend.name) : montecarloText(p, result, backend.name));
+  return result.layers.some((l) => l.decision === 'rejected') ? 1 : 0;
+}

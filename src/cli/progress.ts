@@ -1,0 +1,44 @@
+import cliProgress from 'cli-progress';
+
+/** A stream progress can be written to (`process.stderr`, or a test's collector). */
+export interface ProgressStream {
+  write(chunk: string): unknown;
+  readonly isTTY?: boolean;
+}
+
+export interface Progress {
+  /** Reports `done` of the total units finished. */
+  update(done: number): void;
+  /** Ends the display (a final line on a terminal). */
+  stop(): void;
+}
+
+/**
+ * Progress of a long job on `stream`: a cli-progress bar with ETA when the stream is a terminal,
+ * otherwise a plain line at every further 10% (logs and CI stay readable).
+ *
+ * @example const p = createProgress({ label: 'montecarlo', total: 1000, unit: 'draws', stream: process.stderr }); p.update(500); p.stop();
+ */
+export function createProgress(options: { readonly label: string; readonly total: number; readonly unit: string; readonly stream: ProgressStream }): Progress {
+  const { label, total, unit, stream } = options;
+  if (stream.isTTY === true) {
+    const bar = new cliProgress.SingleBar(
+      { format: `${label} [{bar}] {percentage}% | {value}/{total} ${unit} | ETA {eta_formatted}`, stream: stream as NodeJS.WritableStream, hideCursor: true, clearOnComplete: false },
+      cliProgress.Presets.shades_classic,
+    );
+    bar.start(total, 0);
+    return { update: (done) => bar.update(done), stop: () => bar.stop() };
+  }
+  let nextTenth = 1;
+  const started = Date.now();
+  return {
+    update(done: number) {
+      const tenth = Math.floor((10 * done) / total);
+      if (tenth < nextTenth) return;
+      nextTenth = tenth + 1;
+      const seconds = (Date.now() - started) / 1000;
+      stream.write(`${label}: ${done}/${total} ${unit} (${Math.round((100 * done) / total)}%), ${seconds.toFixed(1)} s\n`);
+    },
+    stop() {},
+  };
+}
