@@ -82,6 +82,8 @@ function buildProgram(stdout: Writer, errors: { message?: string; helpOnStderr: 
     .option('--write-expectations', 'write the expectations file from this run instead of comparing (deliberate update)')
     .option('--backend <NAME>', 'TensorFlow.js backend of the Monte Carlo checks: node, wasm or cpu (default: VV_BACKEND, else the fastest available)')
     .option('--false-alarm <P>', 'probability that any Monte Carlo test of the run rejects a true claim, split over its tests', '1e-6')
+    .option('--audit-seeds <N>', 'instead of verifying: run the Monte Carlo checks whose claims hold N times (seeds S, S+1, …) and compare the rate of runs with a false alarm with the stated one')
+    .option('--audit-false-alarm <P>', 'stated per-run false-alarm probability of the audit (raised from 1e-6 so that N runs can measure it)', '0.05')
     .addHelpText(
       'after',
       '\nExit codes: 0 every verdict (statement, corrected, each check) matches the expectations;\n' +

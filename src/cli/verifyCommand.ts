@@ -16,7 +16,9 @@ import {
 } from '../verify/expectations.ts';
 import { DEFAULT_SEED } from '../verify/seed.ts';
 import type { StatementSpec } from '../verify/types.ts';
-import { parseFiniteNumber, parseSeed, UsageError } from './args.ts';
+import { auditFalseAlarms } from '../report/auditFalseAlarms.ts';
+import { auditSummary, writeAuditReports } from '../report/auditReports.ts';
+import { parseFiniteNumber, parseInteger, parseSeed, UsageError } from './args.ts';
 
 /** `vv verify` options as commander gives them (strings, validated here). */
 export interface VerifyOptions {
@@ -28,6 +30,8 @@ export interface VerifyOptions {
   readonly writeExpectations?: boolean;
   readonly backend?: string;
   readonly falseAlarm?: string;
+  readonly auditSeeds?: string;
+  readonly auditFalseAlarm?: string;
 }
 
 export interface VerifyEnvironment {
@@ -104,6 +108,29 @@ export async function verifyCommand(o: VerifyOptions, env: VerifyEnvironment): P
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   env.stderr.write(`backend: ${backend}\n`);
+
+  if (o.auditSeeds !== undefined) {
+    const runs = parseInteger(o.auditSeeds, '--audit-seeds', 1);
+    const stated = o.auditFalseAlarm === undefined ? 0.05 : parseFiniteNumber(o.auditFalseAlarm, '--audit-false-alarm');
+    if (!(stated > 0 && stated < 1)) throw new UsageError(`--audit-false-alarm must be in (0, 1), got ${stated}`);
+    if (expectations === undefined) throw new UsageError('--audit-seeds cannot be combined with --write-expectations');
+    // Only checks whose claim holds (expected not refuted): a rejection by them is a false alarm.
+    const checks = statements.flatMap((s) => s.checks.filter((c) => c.kind === 'montecarlo' && expectations![s.id]?.checks[c.id] !== 'refuted'));
+    if (checks.length === 0) throw new UsageError('--audit-seeds: the selected statements have no Monte Carlo check whose claim holds');
+    env.stderr.write(`auditing ${checks.length} Monte Carlo checks over ${runs} seeds from ${seed}, stated per-run false-alarm probability ${stated}\n`);
+    const audit = auditFalseAlarms({
+      checks,
+      runs,
+      firstSeed: seed,
+      tier,
+      runFalseAlarm: stated,
+      onRun: (run, rejected, seconds) => env.stderr.write(`[audit ${run}/${runs}] seed ${seed + run - 1}: ${rejected ? 'FALSE ALARM' : 'no alarm'}, ${seconds.toFixed(1)} s\n`),
+    });
+    const paths = writeAuditReports(audit, { backend, outDir });
+    env.stderr.write(`wrote ${display(paths.json, env.cwd)} and ${display(paths.markdown, env.cwd)}\n`);
+    env.stdout.write(auditSummary(audit));
+    return audit.audit.consistent ? 0 : 1;
+  }
 
   let started = performance.now();
   const report = runVerification({

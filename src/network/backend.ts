@@ -72,9 +72,8 @@ export async function initBackend(options: InitBackendOptions = {}): Promise<Bac
     wanted = parseBackend(env.VV_BACKEND, 'VV_BACKEND');
     source = wanted === 'auto' ? 'auto' : 'environment';
   }
-  if (current !== undefined && (wanted === 'auto' || wanted === current.name) && tf.getBackend() === TFJS_NAME[current.name]) {
-    return current;
-  }
+  const same = current !== undefined && (wanted === 'auto' ? current.source === 'auto' : wanted === current.name);
+  if (same && tf.getBackend() === TFJS_NAME[current!.name]) return { ...current!, source };
   const candidates: readonly BackendName[] = wanted === 'auto' ? BACKEND_NAMES : [wanted];
   const unavailable: { name: BackendName; reason: string }[] = [];
   for (const name of candidates) {
