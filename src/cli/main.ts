@@ -128,6 +128,7 @@ function buildProgram(stdout: Writer, errors: { message?: string; helpOnStderr: 
     .option('--backend <NAME>', 'TensorFlow.js backend: node, wasm or cpu (default: VV_BACKEND, else the fastest available)')
     .option('--false-alarm <P>', 'probability that any test of the run rejects a true recursion (split over the tests)', String(MONTECARLO_FALSE_ALARM))
     .option('--deviation <R>', 'relative deviation the stated power refers to', '0.05')
+    .option('--perturb <ROW,COL[,FACTOR]>', 'test against a deliberately wrong recursion: A[ROW][COL] of every A^(l) times FACTOR (default 1.05)')
     .option('--json', 'print JSON instead of a table')
     .addHelpText(
       'after',

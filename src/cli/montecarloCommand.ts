@@ -1,6 +1,7 @@
 import { distributionByName, DISTRIBUTION_NAMES } from '../distributions/byName.ts';
 import type { SymmetricDistribution } from '../distributions/types.ts';
 import { propagationMonteCarlo, propagationTestCount, PROPAGATION_DEFAULTS, type PropagationMonteCarloResult } from '../montecarlo/propagation/propagationMonteCarlo.ts';
+import { propagationTheory } from '../montecarlo/propagation/propagationTheory.ts';
 import type { BackendChoice } from '../network/backend.ts';
 import { initBackend } from '../network/backend.ts';
 import type { ConsistencyRecord } from '../stats/types.ts';
@@ -21,6 +22,7 @@ export interface MontecarloOptions {
   readonly backend?: string;
   readonly falseAlarm: string;
   readonly deviation: string;
+  readonly perturb?: string;
   readonly json?: boolean;
 }
 
@@ -36,6 +38,8 @@ export interface MontecarloParameters {
   readonly seed: number;
   readonly falseAlarm: number;
   readonly relativeDeviation: number;
+  /** Test against Proposition 3 with one coefficient of A^(l) multiplied (a deliberately wrong recursion). */
+  readonly perturb?: { readonly row: 0 | 1; readonly col: 0 | 1 | 2; readonly factor: number };
 }
 
 function parseDistribution(text: string, flag: string): SymmetricDistribution {
@@ -70,7 +74,18 @@ export function montecarloParameters(o: MontecarloOptions): MontecarloParameters
     }
   }
   if (o.dist === undefined) throw new UsageError(`--dist is required (${DISTRIBUTION_NAMES})`);
+  let perturb: MontecarloParameters['perturb'];
+  if (o.perturb !== undefined) {
+    const parts = o.perturb.split(',').map((p) => p.trim());
+    if (parts.length < 2 || parts.length > 3) throw new UsageError(`--perturb must be ROW,COL[,FACTOR] (e.g. 0,2,1.05), got '${o.perturb}'`);
+    const row = parseInteger(parts[0]!, '--perturb ROW', 0);
+    const col = parseInteger(parts[1]!, '--perturb COL', 0);
+    if (row > 1 || col > 2) throw new UsageError(`--perturb: A[${row}][${col}] is not a coefficient of the recursion (ROW 0–1, COL 0–2)`);
+    const factor = parts[2] === undefined ? 1.05 : parseFiniteNumber(parts[2], '--perturb FACTOR');
+    perturb = { row: row as 0 | 1, col: col as 0 | 1 | 2, factor };
+  }
   return {
+    ...(perturb !== undefined ? { perturb } : {}),
     widths,
     slope: parseFiniteNumber(o.slope, '--slope'),
     weights: parseDistribution(o.dist, '--dist'),
@@ -113,6 +128,7 @@ export function montecarloJson(p: MontecarloParameters, r: PropagationMonteCarlo
         input: p.input.name,
         falseAlarm: { total: p.falseAlarm, tests, perTest: r.falseAlarm },
         relativeDeviation: p.relativeDeviation,
+        theory: p.perturb === undefined ? 'proposition-3' : { perturbed: p.perturb },
         minPower: PROPAGATION_DEFAULTS.minPower,
         batches: PROPAGATION_DEFAULTS.batches,
         layers: r.layers.map((l) => ({ layer: l.layer, width: l.width, variance: view(l.variance), kappa: view(l.kappa), c: view(l.c), decision: l.decision })),
@@ -132,7 +148,9 @@ export function montecarloText(p: MontecarloParameters, r: PropagationMonteCarlo
   const lines = [
     `backend ${backend}, seed ${p.seed}, n = ${p.samples} networks, weights ${p.weights.name}, input ${p.input.name}, slope a = ${p.slope}`,
     `false-alarm probability ${p.falseAlarm} for the whole run, ${r.falseAlarm.toExponential(2)} per test (${tests} tests); power stated against a ${p.relativeDeviation * 100}% deviation (required ${PROPAGATION_DEFAULTS.minPower})`,
-    'Each cell: Monte Carlo estimate ± standard error (Proposition 1/3 value); c = Cov[y_i^2, y_j^2].',
+    p.perturb === undefined
+      ? 'Each cell: Monte Carlo estimate ± standard error (Proposition 1/3 value); c = Cov[y_i^2, y_j^2].'
+      : `Each cell: Monte Carlo estimate ± standard error (value of a PERTURBED recursion: A[${p.perturb.row}][${p.perturb.col}] × ${p.perturb.factor}); c = Cov[y_i^2, y_j^2].`,
     '',
   ];
   const rows = r.layers.map((l) => [String(l.layer), String(l.width), cellOf(l.variance), cellOf(l.kappa), cellOf(l.c), l.decision]);
@@ -177,6 +195,9 @@ export async function montecarloCommand(
     // Bonferroni over the command's tests: P(any false alarm) ≤ tests · (total/tests) = total.
     falseAlarm: p.falseAlarm / tests,
     relativeDeviation: p.relativeDeviation,
+    ...(p.perturb !== undefined
+      ? { theory: propagationTheory({ widths: p.widths, slope: p.slope, weightKurtosis: p.weights.kurtosis, inputVariance: p.input.variance, inputKurtosis: p.input.kurtosis, perturb: p.perturb }) }
+      : {}),
     onProgress: (done) => progress.update(done),
   });
   progress.stop();

@@ -35,7 +35,20 @@ describe('vv montecarlo', () => {
     expect(a.stdout).toMatch(/per test \(9 tests\)/);
   });
 
+  it('--perturb tests against a deliberately wrong recursion: rejected, exit 1, and the JSON says which', async () => {
+    // A[0][2] = 3(w−1)/w × 1.2 moves κ_1 from 4.875 to 5.4: ≈ 35 stderr at n = 3·10⁵ (at 10⁵–2·10⁵ the
+    // batch estimates of κ_1 are still too skewed for the reach rule: out of reach, exit 0).
+    const { code, stdout } = await runMain(['montecarlo', '--width', '8', '--depth', '1', '--dist', 'normal', '--samples', '300000', '--perturb', '0,2,1.2', '--json']);
+    expect(code).toBe(1);
+    const doc = JSON.parse(stdout);
+    expect(doc.theory).toEqual({ perturbed: { row: 0, col: 2, factor: 1.2 } });
+    expect(doc.layers[1].kappa.theory).toBeCloseTo(4.875 + 0.2 * 2.625, 12);
+    expect(doc.layers[1].kappa.decision).toBe('rejected');
+  });
+
   it.each([
+    [['--width', '4', '--depth', '2', '--dist', 'normal', '--perturb', '2,0'], /--perturb: A\[2\]\[0\] is not a coefficient/],
+    [['--width', '4', '--depth', '2', '--dist', 'normal', '--perturb', '0'], /--perturb must be ROW,COL\[,FACTOR\]/],
     [['--depth', '2', '--dist', 'normal'], /one of --width or --widths is required/],
     [['--width', '4', '--dist', 'normal'], /--depth is required with --width/],
     [['--width', '4', '--depth', '2'], /--dist is required/],
