@@ -122,7 +122,7 @@ function buildProgram(stdout: Writer, errors: { message?: string; helpOnStderr: 
     .option('--depth <D>', 'number of weight layers (integer >= 1; with --width)')
     .option('--slope <A>', 'negative slope a of the leaky ReLU', '0')
     .option('--dist <NAME>', `weight distribution, He-rescaled: ${DISTRIBUTION_NAMES}`)
-    .option('--input <NAME>', 'law of the i.i.d. input entries (same names)', 'normal')
+    .option('--input <NAME>', 'law of the i.i.d. input entries (same names), or scale-mixture:S (x = s·g, s ∈ {1, S}: c_0 ≠ 0)', 'normal')
     .option('--samples <N>', 'independent (network, input) draws (integer >= 2)', '100000')
     .option('--seed <S>', 'seed of the sample stream (default: 20261124)')
     .option('--backend <NAME>', 'TensorFlow.js backend: node, wasm or cpu (default: VV_BACKEND, else the fastest available)')

@@ -2,6 +2,8 @@ import { distributionByName, DISTRIBUTION_NAMES } from '../distributions/byName.
 import type { SymmetricDistribution } from '../distributions/types.ts';
 import { propagationMonteCarlo, propagationTestCount, PROPAGATION_DEFAULTS, type PropagationMonteCarloResult } from '../montecarlo/propagation/propagationMonteCarlo.ts';
 import { propagationTheory } from '../montecarlo/propagation/propagationTheory.ts';
+import { scaleMixtureInput, type InputVectorLaw } from '../montecarlo/propagation/scaleMixtureInput.ts';
+import { normal } from '../distributions/normal.ts';
 import type { BackendChoice } from '../network/backend.ts';
 import { initBackend } from '../network/backend.ts';
 import type { ConsistencyRecord } from '../stats/types.ts';
@@ -34,6 +36,8 @@ export interface MontecarloParameters {
   readonly slope: number;
   readonly weights: SymmetricDistribution;
   readonly input: SymmetricDistribution;
+  /** `--input scale-mixture:S`: a whole-vector input with c_0 ≠ 0. */
+  readonly inputVector?: InputVectorLaw;
   readonly samples: number;
   readonly seed: number;
   readonly falseAlarm: number;
@@ -48,6 +52,15 @@ function parseDistribution(text: string, flag: string): SymmetricDistribution {
   } catch (error) {
     throw new UsageError(`${flag}: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/** `--input`: an i.i.d. law by name, or `scale-mixture:S` (x = s·g, s ∈ {1, S}: c_0 ≠ 0). */
+function parseInput(text: string): { input: SymmetricDistribution; inputVector?: InputVectorLaw } {
+  const m = /^\s*scale-mixture:(.*)$/i.exec(text);
+  if (m === null) return { input: parseDistribution(text, '--input') };
+  const scale = parseFiniteNumber(m[1]!, '--input scale-mixture:S');
+  if (!(scale > 0)) throw new UsageError(`--input scale-mixture:S needs S > 0, got ${scale}`);
+  return { input: normal(), inputVector: scaleMixtureInput({ scale }) };
 }
 
 function parseOpenProbability(text: string, flag: string): number {
@@ -89,7 +102,7 @@ export function montecarloParameters(o: MontecarloOptions): MontecarloParameters
     widths,
     slope: parseFiniteNumber(o.slope, '--slope'),
     weights: parseDistribution(o.dist, '--dist'),
-    input: parseDistribution(o.input, '--input'),
+    ...parseInput(o.input),
     samples: parseInteger(o.samples, '--samples', 2),
     seed: o.seed === undefined ? DEFAULT_SEED : parseSeed(o.seed),
     falseAlarm: parseOpenProbability(o.falseAlarm, '--false-alarm'),
@@ -125,7 +138,7 @@ export function montecarloJson(p: MontecarloParameters, r: PropagationMonteCarlo
         widths: p.widths,
         slope: p.slope,
         weights: p.weights.name,
-        input: p.input.name,
+        input: p.inputVector?.name ?? p.input.name,
         falseAlarm: { total: p.falseAlarm, tests, perTest: r.falseAlarm },
         relativeDeviation: p.relativeDeviation,
         theory: p.perturb === undefined ? 'proposition-3' : { perturbed: p.perturb },
@@ -146,7 +159,7 @@ const cellOf = (a: ConsistencyRecord | null) => (a === null ? 'n/a (width 1)' : 
 export function montecarloText(p: MontecarloParameters, r: PropagationMonteCarloResult, backend: string): string {
   const tests = propagationTestCount(p.widths);
   const lines = [
-    `backend ${backend}, seed ${p.seed}, n = ${p.samples} networks, weights ${p.weights.name}, input ${p.input.name}, slope a = ${p.slope}`,
+    `backend ${backend}, seed ${p.seed}, n = ${p.samples} networks, weights ${p.weights.name}, input ${p.inputVector?.name ?? p.input.name}, slope a = ${p.slope}`,
     `false-alarm probability ${p.falseAlarm} for the whole run, ${r.falseAlarm.toExponential(2)} per test (${tests} tests); power stated against a ${p.relativeDeviation * 100}% deviation (required ${PROPAGATION_DEFAULTS.minPower})`,
     p.perturb === undefined
       ? 'Each cell: Monte Carlo estimate ± standard error (Proposition 1/3 value); c = Cov[y_i^2, y_j^2].'
@@ -190,13 +203,24 @@ export async function montecarloCommand(
     slope: p.slope,
     weights: p.weights,
     input: p.input,
+    ...(p.inputVector !== undefined ? { inputVector: p.inputVector } : {}),
     samples: p.samples,
     seed: p.seed,
     // Bonferroni over the command's tests: P(any false alarm) ≤ tests · (total/tests) = total.
     falseAlarm: p.falseAlarm / tests,
     relativeDeviation: p.relativeDeviation,
     ...(p.perturb !== undefined
-      ? { theory: propagationTheory({ widths: p.widths, slope: p.slope, weightKurtosis: p.weights.kurtosis, inputVariance: p.input.variance, inputKurtosis: p.input.kurtosis, perturb: p.perturb }) }
+      ? {
+          theory: propagationTheory({
+            widths: p.widths,
+            slope: p.slope,
+            weightKurtosis: p.weights.kurtosis,
+            inputVariance: p.inputVector?.variance ?? p.input.variance,
+            inputKurtosis: p.inputVector?.kappa0 ?? p.input.kurtosis,
+            c0: p.inputVector?.c0 ?? 0,
+            perturb: p.perturb,
+          }),
+        }
       : {}),
     onProgress: (done) => progress.update(done),
   });

@@ -5,6 +5,7 @@ import type { ConsistencyDecision, ConsistencyRecord } from '../../stats/types.t
 import { createLayerMomentAccumulator } from '../createLayerMomentAccumulator.ts';
 import type { LayerMomentSummary } from '../types.ts';
 import { propagationTheory, type LayerTheory } from './propagationTheory.ts';
+import type { InputVectorLaw } from './scaleMixtureInput.ts';
 
 /** Default design of the propagation Monte Carlo tests. */
 export const PROPAGATION_DEFAULTS = Object.freeze({
@@ -31,6 +32,8 @@ export interface PropagationMonteCarloOptions {
   readonly weights: SymmetricDistribution;
   /** Law of the input's i.i.d. entries: κ_0 = its kurtosis, c_0 = 0, σ² = its variance. */
   readonly input: SymmetricDistribution;
+  /** A whole-vector input law instead (e.g. `scaleMixtureInput`, c_0 ≠ 0); overrides `input`. */
+  readonly inputVector?: InputVectorLaw;
   /** Number of independent (network, input) draws n. */
   readonly samples: number;
   /** Seed of the sample stream (32-bit integer). */
@@ -146,13 +149,22 @@ export function propagationMonteCarlo(options: PropagationMonteCarloOptions): Pr
   const { widths, slope, weights, input, samples, seed, falseAlarm } = options;
   const { relativeDeviation, minPower, maxBatchSkewness } = options;
   const batches = options.batches ?? PROPAGATION_DEFAULTS.batches;
+  const vector = options.inputVector;
   const theory =
     options.theory ??
-    propagationTheory({ widths, slope, weightKurtosis: weights.kurtosis, inputVariance: input.variance, inputKurtosis: input.kurtosis });
+    propagationTheory({
+      widths,
+      slope,
+      weightKurtosis: weights.kurtosis,
+      inputVariance: vector?.variance ?? input.variance,
+      inputKurtosis: vector?.kappa0 ?? input.kurtosis,
+      c0: vector?.c0 ?? 0,
+    });
   if (theory.length !== widths.length) throw new Error(`propagationMonteCarlo: options.theory has ${theory.length} layers, widths ${widths.length}`);
 
   const accumulators = widths.map((width) => createLayerMomentAccumulator({ width, batches }));
-  for (const chunk of sampleLayerOutputs({ widths, slope, weights, input, draws: samples, seed, chunk: options.chunk })) {
+  const inputVector = vector === undefined ? undefined : (rng: Parameters<InputVectorLaw['sample']>[0], out: Float32Array) => vector.sample(rng, out);
+  for (const chunk of sampleLayerOutputs({ widths, slope, weights, input, inputVector, draws: samples, seed, chunk: options.chunk })) {
     chunk.layers.forEach((data, l) => accumulators[l]!.addDraws(data));
     options.onProgress?.(chunk.start + chunk.draws, samples);
   }
