@@ -46,7 +46,17 @@ describe('vv montecarlo', () => {
     expect(doc.layers[1].kappa.decision).toBe('rejected');
   });
 
+  it('--input scale-mixture:S starts the recursion from c_0 ≠ 0', async () => {
+    const { code, stdout } = await runMain(['montecarlo', '--width', '4', '--depth', '1', '--dist', 'normal', '--input', 'scale-mixture:2', '--samples', '2000', '--json']);
+    expect(code).toBe(0);
+    const doc = JSON.parse(stdout);
+    expect(doc.input).toMatch(/scale-mixture/);
+    expect(doc.layers[0].c.theory).toBeCloseTo(2.25, 12);
+    expect(doc.layers[0].kappa.theory).toBeCloseTo(4.08, 12);
+  });
+
   it.each([
+    [['--width', '4', '--depth', '2', '--dist', 'normal', '--input', 'scale-mixture:-1'], /--input scale-mixture:S needs S > 0/],
     [['--width', '4', '--depth', '2', '--dist', 'normal', '--perturb', '2,0'], /--perturb: A\[2\]\[0\] is not a coefficient/],
     [['--width', '4', '--depth', '2', '--dist', 'normal', '--perturb', '0'], /--perturb must be ROW,COL\[,FACTOR\]/],
     [['--depth', '2', '--dist', 'normal'], /one of --width or --widths is required/],
