@@ -15,7 +15,7 @@ import {
   type StatementExpectation,
 } from '../verify/expectations.ts';
 import { DEFAULT_SEED } from '../verify/seed.ts';
-import type { StatementSpec } from '../verify/types.ts';
+import type { Check, StatementSpec } from '../verify/types.ts';
 import { auditFalseAlarms } from '../report/auditFalseAlarms.ts';
 import { auditSummary, writeAuditReports } from '../report/auditReports.ts';
 import { parseFiniteNumber, parseInteger, parseSeed, UsageError } from './args.ts';
@@ -101,14 +101,7 @@ export async function verifyCommand(o: VerifyOptions, env: VerifyEnvironment): P
     runFalseAlarm = parseFiniteNumber(o.falseAlarm, '--false-alarm');
     if (!(runFalseAlarm > 0 && runFalseAlarm < 1)) throw new UsageError(`--false-alarm must be in (0, 1), got ${runFalseAlarm}`);
   }
-  let backend: string;
-  try {
-    backend = (await initBackend({ requested: o.backend, env: env.env })).name;
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  env.stderr.write(`backend: ${backend}\n`);
-
+  let audit: { runs: number; stated: number; checks: Check[] } | undefined;
   if (o.auditSeeds !== undefined) {
     const runs = parseInteger(o.auditSeeds, '--audit-seeds', 1);
     const stated = o.auditFalseAlarm === undefined ? 0.05 : parseFiniteNumber(o.auditFalseAlarm, '--audit-false-alarm');
@@ -117,8 +110,20 @@ export async function verifyCommand(o: VerifyOptions, env: VerifyEnvironment): P
     // Only checks whose claim holds (expected not refuted): a rejection by them is a false alarm.
     const checks = statements.flatMap((s) => s.checks.filter((c) => c.kind === 'montecarlo' && expectations![s.id]?.checks[c.id] !== 'refuted'));
     if (checks.length === 0) throw new UsageError('--audit-seeds: the selected statements have no Monte Carlo check whose claim holds');
+    audit = { runs, stated, checks };
+  }
+  let backend: string;
+  try {
+    backend = (await initBackend({ requested: o.backend, env: env.env })).name;
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  env.stderr.write(`backend: ${backend}\n`);
+
+  if (audit !== undefined) {
+    const { runs, stated, checks } = audit;
     env.stderr.write(`auditing ${checks.length} Monte Carlo checks over ${runs} seeds from ${seed}, stated per-run false-alarm probability ${stated}\n`);
-    const audit = auditFalseAlarms({
+    const result = auditFalseAlarms({
       checks,
       runs,
       firstSeed: seed,
@@ -126,10 +131,10 @@ export async function verifyCommand(o: VerifyOptions, env: VerifyEnvironment): P
       runFalseAlarm: stated,
       onRun: (run, rejected, seconds) => env.stderr.write(`[audit ${run}/${runs}] seed ${seed + run - 1}: ${rejected ? 'FALSE ALARM' : 'no alarm'}, ${seconds.toFixed(1)} s\n`),
     });
-    const paths = writeAuditReports(audit, { backend, outDir });
+    const paths = writeAuditReports(result, { backend, outDir });
     env.stderr.write(`wrote ${display(paths.json, env.cwd)} and ${display(paths.markdown, env.cwd)}\n`);
-    env.stdout.write(auditSummary(audit));
-    return audit.audit.consistent ? 0 : 1;
+    env.stdout.write(auditSummary(result));
+    return result.audit.consistent ? 0 : 1;
   }
 
   let started = performance.now();

@@ -48,6 +48,11 @@ const cases: [string, string[], RegExp][] = [
   ['unknown statement id', ['verify', '--statement', 'fake-a', 'lemma-99'], /lemma-99/],
   ['unknown option (verify)', ['verify', '--fast'], /--fast/],
   ['excess argument', ['verify', 'extra'], /argument/],
+  ['unknown backend (verify)', ['verify', '--backend', 'gpu'], /--backend: unknown backend 'gpu'/],
+  ['false alarm out of range (verify)', ['verify', '--false-alarm', '2'], /--false-alarm must be in \(0, 1\)/],
+  ['audit seeds 0', ['verify', '--audit-seeds', '0'], /--audit-seeds must be >= 1/],
+  ['audit false alarm 1', ['verify', '--audit-seeds', '3', '--audit-false-alarm', '1'], /--audit-false-alarm must be in \(0, 1\)/],
+  ['audit without Monte Carlo checks', ['verify', '--audit-seeds', '3'], /no Monte Carlo check whose claim holds/],
 ];
 
 describe('invalid input: exit code 2, one stderr line, nothing written', () => {
@@ -97,7 +102,7 @@ describe('invalid input: exit code 2, one stderr line, nothing written', () => {
 });
 
 describe('help and version', () => {
-  it.each([['--help'], ['verify', '--help'], ['kurtosis', '--help'], ['help', 'kurtosis'], ['--version']])(
+  it.each([['--help'], ['verify', '--help'], ['kurtosis', '--help'], ['montecarlo', '--help'], ['help', 'kurtosis'], ['--version']])(
     'vv %s returns 0 and prints to stdout',
     async (...argv) => {
       const { code, stdout, stderr } = await runMain(argv);

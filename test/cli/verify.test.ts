@@ -55,3 +55,36 @@ describe('vv verify (in-process, fake statements)', () => {
     expect(listFiles(join(cwd, 'fixtures'))).toEqual(['expectations.json']);
   });
 });
+
+describe('vv verify --audit-seeds (vary-seed false-alarm audit)', () => {
+  it('runs the true Monte Carlo checks N times, writes audit.{json,md}, and compares the alarm rate with the stated one', async () => {
+    const { monteCarloCheck } = await import('../../src/verify/monteCarloCheck.ts');
+    const { assertEstimateConsistent } = await import('../../src/stats/assertEstimateConsistent.ts');
+    // A true claim tested with a deterministic N(0, 1) "estimate" per seed (hashed), one test per run.
+    const check = monteCarloCheck<number>({
+      id: 'mc/true',
+      role: 'statement',
+      source: 'test',
+      description: 'synthetic true claim',
+      configurations: () => [0],
+      testsPerConfiguration: () => 1,
+      run: (_c, { seed, falseAlarm }) => {
+        const u = (((seed * 2654435761) % 2 ** 32) + 0.5) / 2 ** 32;
+        const z = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * ((seed * 40503) % 997) / 997);
+        return [{ quantity: 'q', inputs: 'i', samples: 1, seed, assertion: assertEstimateConsistent({ estimate: z, stderr: 1, df: Infinity, theory: 0, falseAlarm, absoluteDeviation: 10 }) }];
+      },
+    });
+    const cwd = tempDir();
+    const expectationsPath = join(cwd, 'expectations.json');
+    writeFileSync(expectationsPath, JSON.stringify({ mc: { verdict: 'supported', checks: { 'mc/true': 'supported' } } }));
+    const io = { cwd, statements: [{ id: 'mc', title: 'mc', statement: 's', checks: [check] }], expectationsPath };
+    const { code, stdout, stderr } = await runMain(['verify', '--audit-seeds', '50', '--audit-false-alarm', '0.2', '--backend', 'cpu'], io);
+    expect(code, stderr).toBe(0);
+    expect(stderr).toMatch(/\[audit 50\/50\]/);
+    expect(stdout).toMatch(/of 50 runs raised a false alarm .* consistent with the stated rate/);
+    expect(listFiles(join(cwd, 'reports'))).toEqual(['audit.json', 'audit.md']);
+    const audit = JSON.parse(readFileSync(join(cwd, 'reports', 'audit.json'), 'utf8'));
+    expect(audit).toMatchObject({ backend: 'cpu', checks: ['mc/true'], testsPerRun: 1, perTest: 0.2 });
+    expect(audit.audit.runs).toBe(50);
+  });
+});
