@@ -84,6 +84,8 @@ function monteCarloSection(c: CheckResult): string {
         }),
       ),
     );
+    const notes = tests.filter((t) => t.assertion.decision !== 'consistent').map((t) => `- ${cell(t.quantity)}: ${t.assertion.decision} — ${cell(t.assertion.reason)}`);
+    if (notes.length > 0) parts.push('', ...notes);
   }
   return parts.join('\n');
 }
