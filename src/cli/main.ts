@@ -6,6 +6,7 @@ import { kurtosisCommand, type KurtosisOptions } from './kurtosisCommand.ts';
 import { MONTECARLO_FALSE_ALARM, montecarloCommand, type MontecarloOptions } from './montecarloCommand.ts';
 import { DISTRIBUTION_NAMES } from '../distributions/byName.ts';
 import { verifyCommand, type VerifyOptions } from './verifyCommand.ts';
+import { dataFetchCommand, type DataFetchOptions } from './dataCommand.ts';
 import type { StatementSpec } from '../verify/types.ts';
 
 /** Something to write output to (`process.stdout`, or a test's collector). */
@@ -54,7 +55,8 @@ function oneLine(message: string): string {
 type Parsed =
   | { command: 'verify'; options: VerifyOptions }
   | { command: 'kurtosis'; options: KurtosisOptions }
-  | { command: 'montecarlo'; options: MontecarloOptions };
+  | { command: 'montecarlo'; options: MontecarloOptions }
+  | { command: 'data-fetch'; dataset: string; options: DataFetchOptions };
 
 function buildProgram(stdout: Writer, errors: { message?: string; helpOnStderr: boolean }, onParsed: (p: Parsed) => void): Command {
   const program = new Command('vv');
@@ -139,6 +141,18 @@ function buildProgram(stdout: Writer, errors: { message?: string; helpOnStderr: 
     )
     .action((opts: MontecarloOptions) => onParsed({ command: 'montecarlo', options: opts }));
 
+  program
+    .command('data')
+    .description('Data sets: `vv data fetch cifar10` downloads CIFAR-10 (the only network access of the project).')
+    .command('fetch')
+    .description('Download the CIFAR-10 binary archive, verify its MD5, extract it to DIR/cifar-10-batches-bin (atomically).')
+    .argument('<dataset>', 'data set to download: cifar10')
+    .option('--dest <DIR>', 'folder that receives cifar-10-batches-bin/, relative to the current directory', 'data')
+    .option('--url <URL>', 'archive URL (default: the official cifar-10-binary.tar.gz)')
+    .option('--force', 'download again even when a complete copy is there')
+    .addHelpText('after', '\nExit codes: 0 downloaded (or already complete); 2 invalid input or bad data (one line on stderr, nothing left in DIR).')
+    .action((dataset: string, opts: DataFetchOptions) => onParsed({ command: 'data-fetch', dataset, options: opts }));
+
   return program;
 }
 
@@ -183,6 +197,7 @@ export async function main(argv: string[], io: MainIO = {}): Promise<number> {
     const cwd = io.cwd ?? process.cwd();
     if (parsed.command === 'kurtosis') return kurtosisCommand(parsed.options, stdout);
     if (parsed.command === 'montecarlo') return await montecarloCommand(parsed.options, { stdout, stderr, env: io.env });
+    if (parsed.command === 'data-fetch') return await dataFetchCommand(parsed.dataset, parsed.options, { stdout, stderr, cwd });
     return await verifyCommand(parsed.options, {
       stdout,
       stderr,
