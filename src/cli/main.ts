@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { UsageError } from './args.ts';
 import { kurtosisCommand, type KurtosisOptions } from './kurtosisCommand.ts';
 import { MONTECARLO_FALSE_ALARM, montecarloCommand, type MontecarloOptions } from './montecarloCommand.ts';
+import { inputStatsCommand, type InputStatsOptions } from './inputStatsCommand.ts';
 import { DISTRIBUTION_NAMES } from '../distributions/byName.ts';
 import { verifyCommand, type VerifyOptions } from './verifyCommand.ts';
 import { dataFetchCommand, type DataFetchOptions } from './dataCommand.ts';
@@ -56,6 +57,7 @@ type Parsed =
   | { command: 'verify'; options: VerifyOptions }
   | { command: 'kurtosis'; options: KurtosisOptions }
   | { command: 'montecarlo'; options: MontecarloOptions }
+  | { command: 'input-stats'; options: InputStatsOptions }
   | { command: 'data-fetch'; dataset: string; options: DataFetchOptions };
 
 function buildProgram(stdout: Writer, errors: { message?: string; helpOnStderr: boolean }, onParsed: (p: Parsed) => void): Command {
@@ -142,6 +144,20 @@ function buildProgram(stdout: Writer, errors: { message?: string; helpOnStderr: 
     .action((opts: MontecarloOptions) => onParsed({ command: 'montecarlo', options: opts }));
 
   program
+    .command('input-stats')
+    .description('Exact first-layer input statistics (sigma^2, kappa0, c0) of MNIST or CIFAR-10 under a preprocessing, next to the published values with verdicts; optional Monte Carlo cross-check on real TensorFlow.js layers.')
+    .option('--dataset <NAME>', 'mnist or cifar10')
+    .option('--weight-dist <NAME>', `first-layer weight distribution, He-rescaled: ${DISTRIBUTION_NAMES}`, 'normal')
+    .option('--preprocessing <NAME>', 'authors (their Normalize constants) or standardize (exact training-set moments)', 'authors')
+    .option('--data-dir <DIR>', 'folder with the data set files (default: VV_DATA_DIR, ./data, then the CIFAR-10 stand-in)')
+    .option('--monte-carlo <N>', 'also run N Monte Carlo draws (fresh He layer, random image) against the exact values')
+    .option('--seed <S>', 'seed of the Monte Carlo stream (default: 20261124)')
+    .option('--backend <NAME>', 'TensorFlow.js backend for --monte-carlo: node, wasm or cpu')
+    .option('--json', 'print JSON instead of a report')
+    .addHelpText('after', '\nExit codes: 0 done, 1 the Monte Carlo cross-check rejected, 2 invalid input or bad data (missing, truncated, wrong size).')
+    .action((opts: InputStatsOptions) => onParsed({ command: 'input-stats', options: opts }));
+
+  program
     .command('data')
     .description('Data sets: `vv data fetch cifar10` downloads CIFAR-10 (the only network access of the project).')
     .command('fetch')
@@ -197,6 +213,7 @@ export async function main(argv: string[], io: MainIO = {}): Promise<number> {
     const cwd = io.cwd ?? process.cwd();
     if (parsed.command === 'kurtosis') return kurtosisCommand(parsed.options, stdout);
     if (parsed.command === 'montecarlo') return await montecarloCommand(parsed.options, { stdout, stderr, env: io.env });
+    if (parsed.command === 'input-stats') return await inputStatsCommand(parsed.options, { stdout, stderr, env: io.env });
     if (parsed.command === 'data-fetch') return await dataFetchCommand(parsed.dataset, parsed.options, { stdout, stderr, cwd });
     return await verifyCommand(parsed.options, {
       stdout,

@@ -84,8 +84,13 @@ function locate(o: LoadCifar10Options): { dir: string | null; searched: string[]
   }
   const local = resolve(cwd, 'data', CIFAR10_DIR_NAME);
   const standIn = o.standInDir ?? CIFAR10_STAND_IN_DIR;
-  const dir = [local, standIn].find(isDir) ?? null;
-  return { dir, searched: [`${local} (default ./data)`, `${standIn} (JPEG-q75 stand-in)`] };
+  // The stand-in as the issue names it, `../shared/…` from the working directory, and beside the
+  // package (the same place when run from the repository root; a clone elsewhere finds it by cwd).
+  const candidates: [string, string][] = [[local, 'default ./data']];
+  if (o.standInDir === undefined) candidates.push([resolve(cwd, '..', 'shared', 'datasets', 'cifar-10-jpeg75', CIFAR10_DIR_NAME), 'JPEG-q75 stand-in, ../shared from the working directory']);
+  candidates.push([standIn, 'JPEG-q75 stand-in']);
+  const dir = candidates.map(([d]) => d).find(isDir) ?? null;
+  return { dir, searched: candidates.map(([d, why]) => `${d} (${why})`) };
 }
 
 function readBatches(dir: string, files: readonly string[], recordsPerFile: number): Split {
