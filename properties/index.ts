@@ -10,6 +10,7 @@ import { proposition2 } from './proposition-2.prop.ts';
 import { proposition3 } from './proposition-3.prop.ts';
 import { section5 } from './section-5.prop.ts';
 import { theorem1 } from './theorem-1.prop.ts';
+import { inputStatisticsStatement } from './input-statistics.prop.ts';
 
 /** Every formal statement of the paper, in the paper's order. */
 export const allStatements: readonly StatementSpec[] = [
@@ -24,4 +25,5 @@ export const allStatements: readonly StatementSpec[] = [
   theorem1,
   section5,
   lemma6,
+  inputStatisticsStatement,
 ];

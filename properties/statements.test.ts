@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../src/network/backend.ts';
 import { verificationContext } from '../src/report/runVerification.ts';
-import { loadExpectations } from '../src/verify/expectations.ts';
+import { isDataUnavailable, loadExpectations } from '../src/verify/expectations.ts';
 import { runStatement } from '../src/verify/runStatement.ts';
 import { DEFAULT_SEED } from '../src/verify/seed.ts';
 import type { StatementResult } from '../src/verify/types.ts';
@@ -35,13 +35,19 @@ describe.each(allStatements.map((s) => [s.id, s] as const))('%s', (id, spec) => 
     expect(Object.keys(expected!.checks).sort()).toEqual(spec.checks.map((c) => c.id).sort());
   });
 
-  it.each(spec.checks.map((c) => [c.id] as const))('%s keeps its verdict', (checkId) => {
+  it.for(spec.checks.map((c) => c.id))('%s keeps its verdict', (checkId, test) => {
     const check = get().checks.find((c) => c.id === checkId)!;
+    // A data set missing on this machine (only the CIFAR-10 copy can be): said, then skipped.
+    if (isDataUnavailable(check)) {
+      console.warn(`${checkId}: skipped — ${check.evidence}`);
+      test.skip();
+    }
     const context = `run seed ${seed}; check seed ${check.seed}${check.path ? `, path ${check.path}` : ''}; cases ${check.cases}${check.counterexample ? `; counterexample: ${check.counterexample}` : ''}${check.evidence ? `; ${check.evidence}` : ''}`;
     expect(check.verdict, context).toBe(expected?.checks[checkId]);
   });
 
-  it('keeps its statement and corrected verdicts', () => {
+  it('keeps its statement and corrected verdicts', (test) => {
+    if (get().checks.some(isDataUnavailable)) test.skip();
     expect(get().verdict).toBe(expected?.verdict);
     expect(get().corrected?.verdict).toBe(expected?.corrected);
   });
