@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { figure1Spec, type Figure1Point } from './figure1Spec.ts';
+import { testFixtures } from './internal/testFixtures.ts';
+import { renderSvg } from './renderSvg.ts';
+
+const dataset = 'CIFAR-10 (JPEG-q75 stand-in)';
+const base = (): { points: Figure1Point[]; dataset: string; kurtosisSource: string } => ({
+  points: testFixtures().figure1,
+  dataset,
+  kurtosisSource: 'Prop. 3 recursion from the code’s κ0, c0',
+});
+
+/** The `<path>` elements inside the symbol-mark group whose class ends in `<view>_marks`. */
+function symbolPaths(svg: string, view: string): string[] {
+  const group = svg.match(new RegExp(`<g class="mark-symbol role-mark ${view}_marks"[^>]*>(.*?)</g>`));
+  return group ? [...group[1]!.matchAll(/<path [^>]*>/g)].map((m) => m[0]) : [];
+}
+
+describe('figure1Spec', () => {
+  it('puts kurtosis on a log x axis in both panels and accuracy on a 0–1 y axis', () => {
+    const spec = figure1Spec(base()) as any;
+    expect(spec.vconcat[0].encoding.x.scale.type).toBe('log');
+    expect(spec.vconcat[1].encoding.x.scale.type).toBe('log');
+    expect(spec.vconcat[0].encoding.y.scale.domain).toEqual([0, 1]);
+    expect(spec.title.text).toContain(dataset);
+    expect(spec.title.subtitle.join(' ')).toContain(dataset);
+  });
+
+  it('renders to an SVG with the axis titles, the dataset label and the diverged count', async () => {
+    const svg = await renderSvg(figure1Spec(base()));
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg.trimEnd().endsWith('</svg>')).toBe(true);
+    expect(svg).toContain('Theoretical output kurtosis at initialisation');
+    expect(svg).toContain('Test accuracy after 500 steps (fraction correct)');
+    expect(svg).toContain(dataset);
+    expect(svg).toContain('2 diverged runs');
+  });
+
+  it('draws diverged runs as × in their own strip, never in the accuracy panel', async () => {
+    const svg = await renderSvg(figure1Spec(base()));
+    const trained = symbolPaths(svg, 'concat_0');
+    const diverged = symbolPaths(svg, 'concat_1');
+    // fixture: 27 runs, of which He-normal width 5 depths 25 and 50 diverged
+    expect(trained).toHaveLength(25);
+    expect(diverged).toHaveLength(2);
+    const shape = (p: string) => p.match(/ d="([^"]*)"/)![1];
+    const crossShapes = new Set(diverged.map(shape));
+    expect(crossShapes.size).toBe(1);
+    for (const p of trained) expect(crossShapes.has(shape(p))).toBe(false);
+    // the diverged strip's rows are initialisers, not accuracies
+    for (const p of diverged) expect(p).toContain('Diverged (×): He-normal');
+  });
+
+  it('ignores any accuracy recorded on a diverged run (e.g. 0.1 = chance)', () => {
+    const options = base();
+    const withChance = { ...options, points: options.points.map((p) => (p.status === 'diverged' ? { ...p, accuracy: 0.1 } : p)) };
+    expect(JSON.stringify(figure1Spec(withChance))).toBe(JSON.stringify(figure1Spec(options)));
+  });
+
+  it('gives byte-identical SVG for the same runs in any order', async () => {
+    const options = base();
+    const a = await renderSvg(figure1Spec(options));
+    const b = await renderSvg(figure1Spec({ ...options, points: [...options.points].reverse() }));
+    expect(b).toBe(a);
+  });
+
+  it('rejects bad inputs with the field named', () => {
+    const options = base();
+    const withPoint = (i: number, patch: Partial<Record<keyof Figure1Point, unknown>>) => ({
+      ...options,
+      points: options.points.map((p, j) => (j === i ? ({ ...p, ...patch } as Figure1Point) : p)),
+    });
+    expect(() => figure1Spec({ ...options, points: [] })).toThrow(/points must be a non-empty array/);
+    expect(() => figure1Spec(withPoint(3, { kurtosis: 0 }))).toThrow(/points\[3\]\.kurtosis must be > 0/);
+    expect(() => figure1Spec(withPoint(3, { kurtosis: -2 }))).toThrow(/points\[3\]\.kurtosis/);
+    expect(() => figure1Spec(withPoint(4, { kurtosis: Number.NaN }))).toThrow(/points\[4\]\.kurtosis must be a finite number/);
+    expect(() => figure1Spec(withPoint(0, { accuracy: Number.NaN }))).toThrow(/points\[0\]\.accuracy must be a finite number/);
+    expect(() => figure1Spec(withPoint(0, { accuracy: null }))).toThrow(/points\[0\]\.accuracy/);
+    expect(() => figure1Spec(withPoint(0, { accuracy: 1.5 }))).toThrow(/points\[0\]\.accuracy must be <= 1/);
+    expect(() => figure1Spec(withPoint(1, { initialiser: 'glorot' }))).toThrow(/points\[1\]\.initialiser/);
+    expect(() => figure1Spec(withPoint(1, { status: 'nan' }))).toThrow(/points\[1\]\.status/);
+    expect(() => figure1Spec(withPoint(2, { depth: 2.5 }))).toThrow(/points\[2\]\.depth must be an integer/);
+    expect(() => figure1Spec(withPoint(1, { width: options.points[0]!.width, depth: options.points[0]!.depth }))).toThrow(/points\[1\] duplicates/);
+    expect(() => figure1Spec({ ...options, dataset: '' })).toThrow(/figure1Spec: dataset/);
+    expect(() => figure1Spec({ ...options, kurtosisSource: ' ' })).toThrow(/kurtosisSource/);
+  });
+});
