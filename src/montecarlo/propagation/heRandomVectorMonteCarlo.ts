@@ -1,21 +1,12 @@
-import type { RandomGenerator, SymmetricDistribution } from '../../distributions/types.ts';
-import { sampleLayerOutputs } from '../../network/sampleLayerOutputs.ts';
+import { sampleLayerOutputs, type SampleLayerOutputsOptions } from '../../network/sampleLayerOutputs.ts';
 import type { ConsistencyRecord } from '../../stats/types.ts';
 import { createSignMomentAccumulator } from '../createSignMomentAccumulator.ts';
 import { heRandomVectorTestCount, heRandomVectorTests } from './heRandomVectorTests.ts';
 
-/** Options of {@link heRandomVectorMonteCarlo}. */
-export interface HeRandomVectorMonteCarloOptions {
-  readonly widths: readonly number[];
-  readonly slope: number;
-  readonly weights: SymmetricDistribution;
-  /** i.i.d. input entries (ignored when `inputVector` is given). */
-  readonly input: SymmetricDistribution;
-  readonly inputVector?: (rng: RandomGenerator, out: Float32Array) => void;
-  readonly activateInput?: boolean;
-  readonly heWidth?: 'fan-in' | 'fan-out';
+/** Options of {@link heRandomVectorMonteCarlo}: the sampler's (`draws` named `samples`) and the tests'. */
+export interface HeRandomVectorMonteCarloOptions
+  extends Pick<SampleLayerOutputsOptions, 'widths' | 'slope' | 'weights' | 'input' | 'inputVector' | 'activateInput' | 'heWidth' | 'seed'> {
   readonly samples: number;
-  readonly seed: number;
   readonly falseAlarm: number;
   /** The theoretical variance of layer l's entries, l = 1…d. */
   readonly variance: (layer: number) => number;
