@@ -1,7 +1,13 @@
 import { distributionByName, DISTRIBUTION_NAMES } from '../distributions/byName.ts';
 import type { SymmetricDistribution } from '../distributions/types.ts';
-import { propagationMonteCarlo, propagationTestCount, PROPAGATION_DEFAULTS, type PropagationMonteCarloResult } from '../montecarlo/propagation/propagationMonteCarlo.ts';
-import { propagationTheory } from '../montecarlo/propagation/propagationTheory.ts';
+import {
+  propagationMonteCarlo,
+  propagationTestCount,
+  PROPAGATION_DEFAULTS,
+  type PropagationMonteCarloOptions,
+  type PropagationMonteCarloResult,
+} from '../montecarlo/propagation/propagationMonteCarlo.ts';
+import { propagationTheory, type PropagationTheoryOptions } from '../montecarlo/propagation/propagationTheory.ts';
 import { scaleMixtureInput, type InputVectorLaw } from '../montecarlo/propagation/scaleMixtureInput.ts';
 import { normal } from '../distributions/normal.ts';
 import type { BackendChoice } from '../network/backend.ts';
@@ -31,19 +37,15 @@ export interface MontecarloOptions {
 /** Default probability that any of the command's tests rejects a true recursion. */
 export const MONTECARLO_FALSE_ALARM = 1e-6;
 
-export interface MontecarloParameters {
-  readonly widths: readonly number[];
-  readonly slope: number;
-  readonly weights: SymmetricDistribution;
-  readonly input: SymmetricDistribution;
-  /** `--input scale-mixture:S`: a whole-vector input with c_0 ≠ 0. */
-  readonly inputVector?: InputVectorLaw;
-  readonly samples: number;
-  readonly seed: number;
-  readonly falseAlarm: number;
+/**
+ * The validated command line: the Monte Carlo run's options (`inputVector` from `--input
+ * scale-mixture:S`), with `falseAlarm` for the WHOLE run (split over its tests when run).
+ */
+export interface MontecarloParameters
+  extends Pick<PropagationMonteCarloOptions, 'widths' | 'slope' | 'weights' | 'input' | 'inputVector' | 'samples' | 'seed' | 'falseAlarm'> {
   readonly relativeDeviation: number;
   /** Test against Proposition 3 with one coefficient of A^(l) multiplied (a deliberately wrong recursion). */
-  readonly perturb?: { readonly row: 0 | 1; readonly col: 0 | 1 | 2; readonly factor: number };
+  readonly perturb?: PropagationTheoryOptions['perturb'];
 }
 
 function parseDistribution(text: string, flag: string): SymmetricDistribution {
