@@ -1,5 +1,5 @@
+import { initialiserColourEncoding } from './internal/initialiserColourEncoding.ts';
 import type { TopLevelSpec } from 'vega-lite';
-import { initialiserColours } from './internal/initialiserColours.ts';
 import { requireLabel } from './internal/requireLabel.ts';
 import { requireNumber } from './internal/requireNumber.ts';
 
@@ -80,13 +80,7 @@ export function figure1Spec(options: Figure1SpecOptions): TopLevelSpec {
   const nDiverged = values.filter((r) => r.status === 'diverged').length;
 
   const domain = Object.values(FIGURE1_INITIALISERS);
-  const color = {
-    field: 'initialiser',
-    type: 'nominal' as const,
-    title: 'Initialiser',
-    scale: { domain, range: initialiserColours(domain) },
-    sort: domain,
-  };
+  const color = initialiserColourEncoding(domain);
   const xTitle = 'Theoretical output kurtosis at initialisation (raw, dimensionless; log scale)';
   const x = (title: string | null) => ({
     field: 'kurtosis',

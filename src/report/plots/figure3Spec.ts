@@ -1,5 +1,5 @@
+import { initialiserColourEncoding } from './internal/initialiserColourEncoding.ts';
 import type { TopLevelSpec } from 'vega-lite';
-import { initialiserColours } from './internal/initialiserColours.ts';
 import { orderInitialisers } from './internal/orderInitialisers.ts';
 import { requireLabel } from './internal/requireLabel.ts';
 import { requireNumber } from './internal/requireNumber.ts';
@@ -68,13 +68,7 @@ export function figure3Spec(options: Figure3SpecOptions): TopLevelSpec {
   });
   const domain = orderInitialisers(rows.map((r) => r.initialiser));
   rows.sort((a, b) => domain.indexOf(a.initialiser) - domain.indexOf(b.initialiser) || a.depth - b.depth);
-  const color = {
-    field: 'initialiser',
-    type: 'nominal' as const,
-    title: 'Initialiser',
-    scale: { domain, range: initialiserColours(domain) },
-    sort: domain,
-  };
+  const color = initialiserColourEncoding(domain);
   const x = { field: 'depth', type: 'quantitative' as const, title: 'Depth (number of hidden ReLU layers)' };
   const yTitle = 'Test accuracy after 500 steps (fraction correct)';
   return {

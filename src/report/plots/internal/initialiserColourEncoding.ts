@@ -1,0 +1,17 @@
+import { initialiserColours } from './initialiserColours.ts';
+
+/**
+ * The vega-lite colour channel shared by Figures 1 and 3: field `initialiser`, in the given display
+ * order, each initialiser in its fixed colour (`initialiserColours`).
+ *
+ * @example initialiserColourEncoding(['He-normal']).scale.range // ['#4c78a8']
+ */
+export function initialiserColourEncoding(domain: readonly string[]) {
+  return {
+    field: 'initialiser',
+    type: 'nominal' as const,
+    title: 'Initialiser',
+    scale: { domain: [...domain], range: initialiserColours(domain) },
+    sort: [...domain],
+  };
+}
