@@ -69,6 +69,48 @@ describe('runTasks', () => {
     for (const r of records) expect(r.seed).toBe(taskSeed({ runSeed: 7, task: r.task }));
   });
 
+  it('with concurrency, runs tasks at once and still ends with the sequential run\'s file; interrupted midway, a resume completes it identically', async () => {
+    const reference = await referenceFile();
+    const delayed = (t: (typeof grid)[number], s: number) => new Promise<ReturnType<typeof demoRun>>((done) => setTimeout(() => done(demoRun(t, s)), (s % 7) + 1));
+    let active = 0;
+    let peak = 0;
+    const counting = async (t: (typeof grid)[number], s: number) => {
+      active += 1;
+      peak = Math.max(peak, active);
+      try {
+        return await delayed(t, s);
+      } finally {
+        active -= 1;
+      }
+    };
+    const path = join(dir, 'parallel', 'results.jsonl');
+    const outcome = await runTasks({ ...base, run: counting, resume: false, resultsPath: path, concurrency: 4 });
+    expect(outcome).toEqual({ status: 'complete', total: 60, done: 60, ran: 60 });
+    expect(peak).toBe(4);
+    expect(readFileSync(path, 'utf8')).toBe(reference);
+
+    const path2 = join(dir, 'parallel2', 'results.jsonl');
+    const stop = new AbortController();
+    const first = await runTasks({ ...base, run: delayed, resume: false, resultsPath: path2, concurrency: 3, signal: stop.signal, onProgress: (p) => (p.done >= 25 ? stop.abort() : undefined) });
+    expect(first.status).toBe('interrupted');
+    expect(lineCount(path2)).toBe(first.done);
+    const second = await runTasks({ ...base, run: delayed, resume: true, resultsPath: path2, concurrency: 3 });
+    expect(second.status).toBe('complete');
+    expect(readFileSync(path2, 'utf8')).toBe(reference);
+  });
+
+  it('with concurrency, a failing task stops the run and records only completed tasks', async () => {
+    const path = join(dir, 'fail', 'results.jsonl');
+    const failing = async (t: (typeof grid)[number], s: number) => {
+      if (taskKey(t) === grid.map(taskKey).sort()[10]) throw new Error('boom');
+      return demoRun(t, s);
+    };
+    await expect(runTasks({ ...base, run: failing, resume: false, resultsPath: path, concurrency: 2 })).rejects.toThrow('boom');
+    const keys = readResults(path).map((r) => r.key);
+    expect(keys.length).toBeLessThan(60);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
   it('refuses an existing non-empty file without resume, telling what to do', async () => {
     const path = join(dir, 'results.jsonl');
     await runTasks({ ...base, tasks: grid.slice(0, 2), resume: false, resultsPath: path });

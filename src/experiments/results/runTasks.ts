@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, truncateSync } from 'nod
 import { dirname } from 'node:path';
 import { appendResult } from './appendResult.ts';
 import { canonicalOrder } from './internal/canonicalOrder.ts';
+import { sortResultsFile } from './internal/sortResultsFile.ts';
 import { parseResultsText } from './internal/parseResultsText.ts';
 import { taskSeed } from './taskSeed.ts';
 import type { ResultRecord, Task, WarningSink } from './types.ts';
@@ -32,6 +33,12 @@ export interface RunTasksOptions<T extends Task, R> {
   readonly signal?: AbortSignal;
   /** Stop cleanly on SIGINT while running (default true); the handler is removed on return. */
   readonly handleSigint?: boolean;
+  /**
+   * Tasks run at once (default 1), e.g. one per worker thread. Records are appended as tasks
+   * complete; when the run completes, the file is rewritten (atomically) in canonical order, so
+   * the final file does not depend on completion order.
+   */
+  readonly concurrency?: number;
 }
 
 /** Outcome of {@link runTasks}. */
@@ -100,33 +107,47 @@ export async function runTasks<T extends Task, R>(options: RunTasksOptions<T, R>
   if (options.signal?.aborted === true) stop.abort();
   const handleSigint = options.handleSigint ?? true;
   if (handleSigint) process.on('SIGINT', onSigint);
+  const concurrency = options.concurrency ?? 1;
+  if (!Number.isSafeInteger(concurrency) || concurrency < 1) throw new Error(`runTasks: options.concurrency must be an integer >= 1, got ${String(concurrency)}`);
+  const pending = ordered.filter((e) => !doneKeys.has(e.key));
+  const stopped = new Promise<'stopped'>((resolve) => stop.signal.addEventListener('abort', () => resolve('stopped'), { once: true }));
+  let failure: { error: unknown } | null = null;
   try {
     options.onProgress?.({ done, total });
-    for (const { key, task, seed } of ordered) {
-      if (doneKeys.has(key)) continue;
+    const inFlight = new Set<Promise<void>>();
+    let next = 0;
+    for (;;) {
       await yieldToEventLoop();
-      if (stop.signal.aborted) break;
-      let removeStopListener = (): void => {};
-      const stopped = new Promise<typeof stop>((resolve) => {
-        const listener = (): void => resolve(stop);
-        stop.signal.addEventListener('abort', listener, { once: true });
-        removeStopListener = () => stop.signal.removeEventListener('abort', listener);
-      });
-      try {
-        const outcome = await Promise.race([Promise.resolve().then(() => run(task, seed)).then((result) => ({ result })), stopped]);
-        if (outcome === stop) break; // the task in flight is discarded: its record is never written
-        // The stored task is the canonical one (keys sorted), so shards listing fields differently still write identical bytes.
-        appendResult(resultsPath, { key, seed, task: JSON.parse(key) as T, result: (outcome as { result: R }).result });
-      } finally {
-        removeStopListener();
+      if (stop.signal.aborted || failure !== null) break;
+      while (inFlight.size < concurrency && next < pending.length) {
+        const { key, task, seed } = pending[next++]!;
+        const job: Promise<void> = Promise.resolve()
+          .then(() => run(task, seed))
+          .then(
+            (result) => {
+              // After SIGINT or a failure the tasks still in flight are discarded: their records are never written.
+              if (stop.signal.aborted || failure !== null) return;
+              // The stored task is the canonical one (keys sorted), so shards listing fields differently still write identical bytes.
+              appendResult(resultsPath, { key, seed, task: JSON.parse(key) as T, result });
+              done += 1;
+              ran += 1;
+              options.onProgress?.({ done, total });
+            },
+            (error: unknown) => {
+              failure ??= { error };
+            },
+          )
+          .finally(() => inFlight.delete(job));
+        inFlight.add(job);
       }
-      done += 1;
-      ran += 1;
-      options.onProgress?.({ done, total });
+      if (inFlight.size === 0) break;
+      await Promise.race([...inFlight, stopped]);
     }
   } finally {
     if (handleSigint) process.off('SIGINT', onSigint);
     options.signal?.removeEventListener('abort', onAbort);
   }
+  if (failure !== null) throw (failure as { error: unknown }).error;
+  if (done === total && ran > 0) sortResultsFile(resultsPath);
   return { status: done === total ? 'complete' : 'interrupted', total, done, ran };
 }
