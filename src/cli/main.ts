@@ -9,6 +9,8 @@ import { DISTRIBUTION_NAMES } from '../distributions/byName.ts';
 import { verifyCommand, type VerifyOptions } from './verifyCommand.ts';
 import { dataFetchCommand, type DataFetchOptions } from './dataCommand.ts';
 import type { StatementSpec } from '../verify/types.ts';
+import type { ProgressStream as FigureIOStream } from './progress.ts';
+import { acceptanceCommand, figureCommand, mergeCommand, type FigureCommandOptions } from './figureCommand.ts';
 
 /** Something to write output to (`process.stdout`, or a test's collector). */
 export interface Writer {
@@ -58,7 +60,9 @@ type Parsed =
   | { command: 'kurtosis'; options: KurtosisOptions }
   | { command: 'montecarlo'; options: MontecarloOptions }
   | { command: 'input-stats'; options: InputStatsOptions }
-  | { command: 'data-fetch'; dataset: string; options: DataFetchOptions };
+  | { command: 'data-fetch'; dataset: string; options: DataFetchOptions }
+  | { command: 'fig1' | 'fig2' | 'fig3' | 'acceptance'; options: FigureCommandOptions }
+  | { command: 'merge'; inputs: string[]; options: FigureCommandOptions & { force?: boolean } };
 
 function buildProgram(stdout: Writer, errors: { message?: string; helpOnStderr: boolean }, onParsed: (p: Parsed) => void): Command {
   const program = new Command('vv');
@@ -169,6 +173,49 @@ function buildProgram(stdout: Writer, errors: { message?: string; helpOnStderr: 
     .addHelpText('after', '\nExit codes: 0 downloaded (or already complete); 2 invalid input or bad data (one line on stderr, nothing left in DIR).')
     .action((dataset: string, opts: DataFetchOptions) => onParsed({ command: 'data-fetch', dataset, options: opts }));
 
+  const runOptions = (cmd: Command, scaleHelp: string): Command =>
+    cmd
+      .option('--scale <S>', scaleHelp)
+      .option('--resume', 'continue the run in --out: finished tasks are kept, the rest run (a torn last line is dropped with a warning)')
+      .option('--shard <k/n>', 'run only the k-th of n disjoint slices of the task grid (per-task seeds: merged shards equal one run)')
+      .option('--seed <N>', 'run seed; every task derives its own seed from it and the task (default: 20261124)')
+      .option('--jobs <N>', 'tasks at once, one worker thread each (default: the number of cores)')
+      .option('--backend <NAME>', 'TensorFlow.js backend: node, wasm or cpu (default: VV_BACKEND, else the fastest available)')
+      .option('--data-dir <DIR>', 'folder with cifar-10-batches-bin/ (default: VV_DATA_DIR, ./data, then the JPEG stand-in)')
+      .addHelpText('after', '\nScales: smoke (a pipeline check, minutes), reduced (a documented subset that tests every claim, about an hour\n' +
+        'on 2 cores), paper (the authors\' grids; shard it). Results stream to DIR/results.jsonl, one line per finished\n' +
+        'task. Exit codes: 0 done (whatever the verdicts), 2 invalid input or data, 130 interrupted (rerun with --resume).');
+  const scaleHelp = 'smoke, reduced or paper (required)';
+  runOptions(
+    program.command('fig1').description('Figure 1: test accuracy after training against the theoretical output kurtosis at initialisation (Proposition 3 from our input statistics, and from each published pair).'),
+    scaleHelp,
+  )
+    .option('--dataset <NAME>', 'mnist or cifar10')
+    .option('--out <DIR>', 'run directory (default: reports/fig1-<dataset>-<scale>)')
+    .action((opts: FigureCommandOptions) => onParsed({ command: 'fig1', options: opts }));
+  runOptions(program.command('fig2').description("Figure 2: quantiles over random networks (width 10, depth 100) of each layer's empirical variance over CIFAR-10 training images, for six initialisers."), scaleHelp)
+    .option('--out <DIR>', 'run directory (default: reports/fig2-<scale>)')
+    .action((opts: FigureCommandOptions) => onParsed({ command: 'fig2', options: opts }));
+  runOptions(program.command('fig3').description('Figure 3: test accuracy against depth on CIFAR-10 for six initialisers (mean, min, max over repetitions).'), scaleHelp)
+    .option('--width <W>', '10 (Figure 3a) or 200 (Figure 3b)')
+    .option('--out <DIR>', 'run directory (default: reports/fig3-w<width>-<scale>)')
+    .action((opts: FigureCommandOptions) => onParsed({ command: 'fig3', options: opts }));
+  runOptions(
+    program.command('acceptance').description("Run Figures 1 (MNIST, CIFAR-10), 2 and 3 (widths 10, 200) and write DIR/acceptance.json and DIR/acceptance.md — every claim of the paper with its verdict (supported, refuted, inconclusive) and statistics — and the SVGs."),
+    scaleHelp,
+  )
+    .option('--out <DIR>', 'report directory; each figure\'s run goes in DIR/<figure>/', 'reports')
+    .action((opts: FigureCommandOptions) => onParsed({ command: 'acceptance', options: opts }));
+  program
+    .command('merge')
+    .description("Merge the results of a figure's shards (vv figN --shard k/n) into one results.jsonl, identical to an unsharded run's; when the grid is complete, write its SVGs, summary and verdicts.")
+    .argument('<DIR...>', 'shard run directories (or results.jsonl files)')
+    .option('--out <DIR>', 'directory for the merged results.jsonl')
+    .option('--force', 'replace an existing merged results.jsonl')
+    .option('--backend <NAME>', 'TensorFlow.js backend for the analysis')
+    .option('--data-dir <DIR>', 'folder with cifar-10-batches-bin/')
+    .action((inputs: string[], opts: FigureCommandOptions & { force?: boolean }) => onParsed({ command: 'merge', inputs, options: opts }));
+
   return program;
 }
 
@@ -214,7 +261,12 @@ export async function main(argv: string[], io: MainIO = {}): Promise<number> {
     if (parsed.command === 'kurtosis') return kurtosisCommand(parsed.options, stdout);
     if (parsed.command === 'montecarlo') return await montecarloCommand(parsed.options, { stdout, stderr, env: io.env });
     if (parsed.command === 'input-stats') return await inputStatsCommand(parsed.options, { stdout, stderr, env: io.env });
+    const figureIO = { stdout, stderr: stderr as FigureIOStream, cwd, env: io.env };
+    if (parsed.command === 'fig1' || parsed.command === 'fig2' || parsed.command === 'fig3') return await figureCommand(parsed.command, parsed.options, figureIO);
+    if (parsed.command === 'acceptance') return await acceptanceCommand(parsed.options, { ...figureIO, tool: `vanishing-variance ${packageVersion()}` });
+    if (parsed.command === 'merge') return await mergeCommand(parsed.inputs, parsed.options, figureIO);
     if (parsed.command === 'data-fetch') return await dataFetchCommand(parsed.dataset, parsed.options, { stdout, stderr, cwd });
+    if (parsed.command !== 'verify') return fail(`unknown command ${parsed.command}`);
     return await verifyCommand(parsed.options, {
       stdout,
       stderr,

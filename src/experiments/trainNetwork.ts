@@ -8,6 +8,7 @@ import type { BuiltNetwork } from '../network/buildNetwork.ts';
 import { forward } from '../network/forward.ts';
 import { evaluateAccuracy } from './evaluateAccuracy.ts';
 import { createBatchSampler } from './internal/createBatchSampler.ts';
+import { createAdam } from './internal/adam.ts';
 
 /** Preprocessed examples with labels, as one split of `preprocess`'s output. */
 export interface LabelledData {
@@ -103,7 +104,7 @@ export function trainNetwork(options: TrainNetworkOptions): TrainResult {
   const rng = xoroshiro128plus((o.seed >>> 0) ^ Math.floor(o.seed / 2 ** 32));
   const sampler = createBatchSampler({ count: train.count, batchSize: o.batchSize, rng });
   const classes = network.layers[network.layers.length - 1]!.weight.shape[0]!;
-  const optimizer = tf.train.adam(o.learningRate, o.beta1, o.beta2, o.epsilon);
+  const optimizer = createAdam(variables, o);
   const lossHistory: StepLoss[] = [];
   let applied = 0;
   let finalLoss = Number.NaN;
@@ -119,7 +120,7 @@ export function trainNetwork(options: TrainNetworkOptions): TrainResult {
       const loss = value.dataSync()[0]!;
       finalLoss = loss;
       if (Number.isFinite(loss)) {
-        optimizer.applyGradients(grads as Parameters<typeof optimizer.applyGradients>[0]);
+        optimizer.step(variables.map((v) => grads[v.name]!));
         applied++;
       }
       tf.dispose([x, y, value, ...Object.values(grads)]);

@@ -1,0 +1,72 @@
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { createHandler, type FigureRecord, type TaskHandler } from '../experiments/figures/taskHandler.ts';
+import type { ExperimentData } from '../experiments/figures/experimentData.ts';
+import type { FigureTask } from '../experiments/figures/tasks.ts';
+import { createWorkerPool } from '../experiments/pool/createWorkerPool.ts';
+import { runTasks, type RunTasksOutcome, type RunTasksProgress } from '../experiments/results/runTasks.ts';
+import { shardTasks } from '../experiments/results/shardTasks.ts';
+import type { Shard } from '../experiments/results/parseShard.ts';
+import { figureJobTasks, type FigureJob } from './figureJobs.ts';
+
+/** Options of {@link runFigureJob}. */
+export interface RunFigureJobOptions {
+  readonly job: FigureJob;
+  /** The job's directory: `results.jsonl` goes there. */
+  readonly dir: string;
+  readonly resume: boolean;
+  readonly runSeed: number;
+  /** Run only this slice of the grid (`--shard k/n`). */
+  readonly shard?: Shard;
+  /** Tasks at once, each in its own worker thread (default: the cores available); 1 runs in this thread. */
+  readonly jobs?: number;
+  /** Resolved backend name for the workers (node, wasm, cpu). */
+  readonly backend?: string;
+  readonly data: ExperimentData;
+  readonly onProgress?: (progress: RunTasksProgress) => void;
+  readonly onWarning?: (message: string) => void;
+  readonly signal?: AbortSignal;
+  readonly handleSigint?: boolean;
+}
+
+/**
+ * Runs (or resumes) one figure's task grid — or its shard — into `dir/results.jsonl`, with one
+ * worker thread per job slot, each with its own TensorFlow.js backend and the data sets shared.
+ *
+ * @example await runFigureJob({ job: { figure: 'fig1', dataset: 'mnist', scale: 'smoke' }, dir: 'out/fig1-mnist', resume: false, runSeed: 1, data: { mnist } })
+ * // { status: 'complete', total: 8, done: 8, ran: 8 }
+ */
+export async function runFigureJob(options: RunFigureJobOptions): Promise<RunTasksOutcome> {
+  const all = figureJobTasks(options.job);
+  const tasks = options.shard === undefined ? all : shardTasks({ tasks: all, shard: options.shard });
+  const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), tasks.length));
+  let handler: TaskHandler;
+  let close = async (): Promise<void> => {};
+  if (jobs === 1) {
+    handler = await createHandler({ data: options.data, backend: options.backend });
+  } else {
+    const pool = createWorkerPool<{ task: FigureTask; seed: number }, FigureRecord>({
+      size: jobs,
+      module: new URL('../experiments/figures/taskHandler.ts', import.meta.url),
+      init: { data: options.data, backend: options.backend },
+    });
+    handler = (input) => pool.run(input);
+    close = () => pool.close();
+  }
+  try {
+    return await runTasks<FigureTask, FigureRecord>({
+      tasks,
+      resultsPath: join(options.dir, 'results.jsonl'),
+      resume: options.resume,
+      runSeed: options.runSeed,
+      run: (task, seed) => handler({ task, seed }),
+      concurrency: jobs,
+      onProgress: options.onProgress,
+      onWarning: options.onWarning,
+      signal: options.signal,
+      handleSigint: options.handleSigint,
+    });
+  } finally {
+    await close();
+  }
+}

@@ -1,0 +1,48 @@
+import { initBackend } from '../../network/backend.ts';
+import { runFigure2Task, type Figure2Record } from './runFigure2Task.ts';
+import { runTrainingTask, type TrainingRecord } from './runTrainingTask.ts';
+import { FIGURE1_SCALES, FIGURE3_SCALES } from './scales.ts';
+import type { ExperimentData } from './experimentData.ts';
+import type { FigureTask } from './tasks.ts';
+
+/** Set-up of a task handler: the data sets and the TensorFlow.js backend to start. */
+export interface TaskHandlerInit {
+  readonly data: ExperimentData;
+  /** Backend name (node, wasm, cpu) or undefined for the automatic choice. */
+  readonly backend?: string;
+}
+
+export type FigureRecord = TrainingRecord | Figure2Record;
+
+/** Runs one task of any figure with its seed. */
+export type TaskHandler = (input: { readonly task: FigureTask; readonly seed: number }) => Promise<FigureRecord>;
+
+function need(data: ExperimentData, name: 'mnist' | 'cifar10') {
+  const ds = data[name];
+  if (ds === undefined) throw new Error(`task needs the ${name} data set, which was not loaded`);
+  return ds;
+}
+
+/**
+ * Starts the backend and returns the handler of figure tasks: the same code runs in the main
+ * thread (one job) and in each worker thread of `createWorkerPool` (this module is the pool's
+ * handler module).
+ *
+ * @example const handle = await createHandler({ data: { mnist } }); await handle({ task: figure1Tasks({ dataset: 'mnist', scale: 'smoke' })[0], seed: 1 })
+ */
+export async function createHandler(init: TaskHandlerInit): Promise<TaskHandler> {
+  await initBackend({ requested: init.backend, env: {} });
+  return async ({ task, seed }) => {
+    if (task.figure === 'fig1') {
+      const s = FIGURE1_SCALES[task.scale];
+      const ds = need(init.data, task.dataset);
+      return runTrainingTask({ train: ds.train, test: ds.test, width: task.width, depth: task.depth, init: task.init, learningRate: s.learningRate, training: s.training, seed });
+    }
+    if (task.figure === 'fig3') {
+      const s = FIGURE3_SCALES[task.scale][task.width];
+      const ds = need(init.data, 'cifar10');
+      return runTrainingTask({ train: ds.train, test: ds.test, width: task.width, depth: task.depth, init: task.init, learningRate: s.learningRate, training: s.training, metainitSteps: s.metainitSteps, seed });
+    }
+    return runFigure2Task(task, seed, need(init.data, 'cifar10').train);
+  };
+}
