@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { FIGURE1_SCALES, FIGURE3_SCALES } from '../experiments/figures/scales.ts';
 import { getPublishedInputStatistics } from '../data/inputStatisticsPublished.ts';
 import type { Figure2Record } from '../experiments/figures/runFigure2Task.ts';
 import type { TrainingRecord } from '../experiments/figures/runTrainingTask.ts';
@@ -84,7 +85,7 @@ async function analyseFigure1(o: AnalyseFigureOptions, job: Extract<FigureJob, {
       .map((r) => ({ kurtosis: kurtosis(r), accuracy: r.accuracy, status: r.status, initialiser: r.init, width: r.width, depth: r.depth }));
     if (points.length === 0) return;
     const path = join(svgDir, file);
-    await writeSvg({ spec: figure1Spec({ points, dataset: o.datasetLabel, kurtosisSource: source }), path });
+    await writeSvg({ spec: figure1Spec({ points, dataset: o.datasetLabel, kurtosisSource: source, steps: FIGURE1_SCALES[job.scale].training.steps }), path });
     svgs.push(path);
   };
   await plot(`${name}.svg`, (r) => r.kurtosis, 'Prop. 3 recursion from our exact input statistics');
@@ -155,7 +156,7 @@ async function analyseFigure3(o: AnalyseFigureOptions, job: Extract<FigureJob, {
   const svgs: string[] = [];
   if (points.length > 0) {
     const path = join(svgDir, `${name}.svg`);
-    await writeSvg({ spec: figure3Spec({ points, width: job.width, dataset: o.datasetLabel }), path });
+    await writeSvg({ spec: figure3Spec({ points, width: job.width, dataset: o.datasetLabel, steps: FIGURE3_SCALES[job.scale][job.width].training.steps }), path });
     svgs.push(path);
   }
   return { name, job, claims, svgs, summary: { cells: table } };

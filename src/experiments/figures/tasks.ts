@@ -51,23 +51,33 @@ export function figure1Tasks(options: { readonly dataset: DatasetName; readonly 
 
 /**
  * Figure 2's tasks at a scale: per initialiser, ceil(networks / blockSize) blocks.
- * @example figure2Tasks({ scale: 'paper' }).length // 4·40 + 4 + 1 = 165 (blocks of 250)
+ * @example figure2Tasks({ scale: 'paper' }).length // 4·40 + 1000 + 1 = 1161 (blocks of 250; MetaInit one network per task)
  */
 export function figure2Tasks(options: { readonly scale: Scale; readonly inits?: readonly Figure23Init[] }): Figure2Task[] {
   const s = FIGURE2_SCALES[options.scale];
   const tasks: Figure2Task[] = [];
   for (const init of options.inits ?? FIGURE23_INITS) {
-    const blocks = Math.ceil(s.networks[init] / s.blockSize);
+    const blocks = Math.ceil(s.networks[init] / figure2BlockSize(init, options.scale));
     for (let block = 0; block < blocks; block++) tasks.push({ figure: 'fig2', scale: options.scale, init, block });
   }
   return tasks;
 }
 
+/**
+ * Networks per Figure 2 task: the scale's block size, but 1 for MetaInit, whose initialisation
+ * alone takes minutes per network — one per task keeps both workers busy and loses at most one
+ * MetaInit network to an interruption.
+ */
+export function figure2BlockSize(init: Figure23Init, scale: Scale): number {
+  return init === 'metainit' ? 1 : FIGURE2_SCALES[scale].blockSize;
+}
+
 /** The networks [from, to) of a Figure 2 block. */
 export function figure2BlockRange(task: Figure2Task): { readonly from: number; readonly to: number } {
   const s = FIGURE2_SCALES[task.scale];
-  const from = task.block * s.blockSize;
-  return { from, to: Math.min(s.networks[task.init], from + s.blockSize) };
+  const size = figure2BlockSize(task.init, task.scale);
+  const from = task.block * size;
+  return { from, to: Math.min(s.networks[task.init], from + size) };
 }
 
 /**

@@ -30,6 +30,8 @@ export interface Figure1SpecOptions {
   dataset: string;
   /** Where the kurtosis values come from, printed in the caption, e.g. `'Prop. 3 recursion, code κ0, c0'`. */
   kurtosisSource: string;
+  /** Adam steps each run trained for, printed in the titles (default 500, the paper's). */
+  steps?: number;
 }
 
 /**
@@ -93,7 +95,7 @@ export function figure1Spec(options: Figure1SpecOptions): TopLevelSpec {
     title: {
       text: `Figure 1 — Test accuracy vs output kurtosis, ${dataset}`,
       subtitle: [
-        `Dataset: ${dataset}. Test accuracy after 500 Adam steps against the theoretical output kurtosis at initialisation (${kurtosisSource}).`,
+        `Dataset: ${dataset}. Test accuracy after ${options.steps ?? 500} Adam steps against the theoretical output kurtosis at initialisation (${kurtosisSource}).`,
         `${values.length - nDiverged} trained runs as dots; ${nDiverged} diverged runs drawn as × in the lower strip (no accuracy is plotted for them).`,
       ],
       anchor: 'start',
@@ -108,7 +110,7 @@ export function figure1Spec(options: Figure1SpecOptions): TopLevelSpec {
         mark: { type: 'point', filled: true, opacity: 0.75, size: 40 },
         encoding: {
           x: x(null),
-          y: { field: 'accuracy', type: 'quantitative', scale: { domain: [0, 1] }, title: 'Test accuracy after 500 steps (fraction correct)' },
+          y: { field: 'accuracy', type: 'quantitative', scale: { domain: [0, 1] }, title: `Test accuracy after ${options.steps ?? 500} steps (fraction correct)` },
           color,
         },
       },

@@ -22,8 +22,8 @@ describe('figure2GridSpec', () => {
     const a = await renderSvg(figure2GridSpec({ panels, dataset }));
     expect(a.startsWith('<svg')).toBe(true);
     for (const name of six) expect(a).toContain(`>${name}<`);
-    expect(a).toContain('Linear layer index');
-    expect(a).toContain('Empirical variance of unit 0');
+    expect(a).toContain('Linear layer (0 = input, 100 = output)');
+    expect(a).toContain('Variance of unit 0 (log)');
     expect(a).toContain(dataset);
     const b = await renderSvg(figure2GridSpec({ panels: [...panels].reverse(), dataset }));
     expect(b).toBe(a);

@@ -62,7 +62,8 @@ export function figure2GridSpec(options: Figure2GridSpecOptions): TopLevelSpec {
     data: { values },
     facet: { field: 'initialiser', type: 'nominal', sort: order, title: null, header: { labelFontSize: 12, labelFontWeight: 'bold' } },
     columns,
-    spec: figure2Layer({ yMax: figure2YMax(values), width: 260, height: 180 }),
+    // Panel-sized axis titles: the full ones are wider than a 260-pixel panel and overlap their neighbours.
+    spec: figure2Layer({ yMax: figure2YMax(values), width: 260, height: 180, xTitle: 'Linear layer (0 = input, 100 = output)', yTitle: 'Variance of unit 0 (log)' }),
     resolve: { scale: { y: 'shared', x: 'shared' } },
   } as TopLevelSpec;
 }

@@ -26,6 +26,8 @@ export interface Figure3SpecOptions {
   width: 10 | 200;
   /** Dataset display label, e.g. `'CIFAR-10 (JPEG-q75 stand-in)'`. */
   dataset: string;
+  /** Adam steps each run trained for, printed in the titles (default 500, the paper's). */
+  steps?: number;
 }
 
 /**
@@ -70,13 +72,13 @@ export function figure3Spec(options: Figure3SpecOptions): TopLevelSpec {
   rows.sort((a, b) => domain.indexOf(a.initialiser) - domain.indexOf(b.initialiser) || a.depth - b.depth);
   const color = initialiserColourEncoding(domain);
   const x = { field: 'depth', type: 'quantitative' as const, title: 'Depth (number of hidden ReLU layers)' };
-  const yTitle = 'Test accuracy after 500 steps (fraction correct)';
+  const yTitle = `Test accuracy after ${options.steps ?? 500} steps (fraction correct)`;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
       text: `Figure 3${width === 10 ? 'a' : 'b'} — Test accuracy vs depth, width ${width}, ${dataset}`,
       subtitle: [
-        `Dataset: ${dataset}. Networks of width ${width}; test accuracy after 500 Adam steps against depth.`,
+        `Dataset: ${dataset}. Networks of width ${width}; test accuracy after ${options.steps ?? 500} Adam steps against depth.`,
         'Line and dots: mean over repetitions; band: min–max over repetitions.',
       ],
       anchor: 'start',

@@ -12,18 +12,18 @@ export const FIGURE2_Y_TITLE = 'Empirical variance of unit 0 (input units², log
  * @example
  * figure2Layer({ yMax: 10 }).encoding.y.scale; // { type: 'log', domain: [0.001, 10], clamp: true }
  */
-export function figure2Layer(options: { yMax: number; width?: number; height?: number }) {
+export function figure2Layer(options: { yMax: number; width?: number; height?: number; xTitle?: string; yTitle?: string }) {
   return {
     width: options.width ?? 480,
     height: options.height ?? 300,
     mark: { type: 'line' as const, strokeWidth: 1.5 },
     encoding: {
-      x: { field: 'layer', type: 'quantitative' as const, title: FIGURE2_X_TITLE },
+      x: { field: 'layer', type: 'quantitative' as const, title: options.xTitle ?? FIGURE2_X_TITLE },
       y: {
         field: 'plotted',
         type: 'quantitative' as const,
         scale: { type: 'log' as const, domain: [FIGURE2_Y_MIN, options.yMax], clamp: true },
-        title: FIGURE2_Y_TITLE,
+        title: options.yTitle ?? FIGURE2_Y_TITLE,
       },
       color: {
         field: 'quantile',
