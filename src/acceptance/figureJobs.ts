@@ -1,10 +1,10 @@
-import type { Scale } from '../experiments/figures/scales.ts';
+import type { Figure23Init, Scale } from '../experiments/figures/scales.ts';
 import { figure1Tasks, figure2Tasks, figure3Tasks, type DatasetName, type FigureTask } from '../experiments/figures/tasks.ts';
 
 /** One experiment of the acceptance harness: a figure (panel) at a scale. */
 export type FigureJob =
   | { readonly figure: 'fig1'; readonly dataset: DatasetName; readonly scale: Scale }
-  | { readonly figure: 'fig2'; readonly scale: Scale }
+  | { readonly figure: 'fig2'; readonly scale: Scale; /** Only these initialisers (default: all six). */ readonly inits?: readonly Figure23Init[] }
   | { readonly figure: 'fig3'; readonly width: 10 | 200; readonly scale: Scale };
 
 /**
@@ -21,7 +21,7 @@ export function figureJobName(job: FigureJob): string {
 export function figureJobTasks(job: FigureJob): FigureTask[] {
   if (job.figure === 'fig1') return figure1Tasks({ dataset: job.dataset, scale: job.scale });
   if (job.figure === 'fig3') return figure3Tasks({ width: job.width, scale: job.scale });
-  return figure2Tasks({ scale: job.scale });
+  return figure2Tasks({ scale: job.scale, ...(job.inits === undefined ? {} : { inits: job.inits }) });
 }
 
 /** The data sets the job needs. */

@@ -104,6 +104,7 @@ describe('vv fig1 / merge / acceptance (smoke scale)', () => {
       [['fig1', '--dataset', 'mnist', '--scale', 'smoke', '--shard', '3/2', '--out', 'bad'], /--shard '3\/2'/],
       [['fig1', '--dataset', 'mnist', '--scale', 'smoke', '--jobs', '0', '--out', 'bad'], /--jobs must be >= 1/],
       [['merge', 'nowhere', '--out', 'bad'], /nowhere/],
+      [['fig2', '--scale', 'smoke', '--init', 'he-normal', 'kaiming', '--out', 'bad'], /--init must be among he-normal, .*got 'kaiming'/],
     ];
     for (const [args, message] of cases) {
       const r = await run(args);

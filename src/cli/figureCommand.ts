@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { acceptanceJobs, figureJobName, figureJobTasks, type FigureJob } from '../acceptance/figureJobs.ts';
 import { loadExperimentData } from '../acceptance/loadExperimentData.ts';
 import { analyseJob, runFigures, writeAcceptanceReport, type FigureOutcome } from '../acceptance/runAcceptance.ts';
-import { SCALES, type Scale } from '../experiments/figures/scales.ts';
+import { FIGURE23_INITS, SCALES, type Figure23Init, type Scale } from '../experiments/figures/scales.ts';
 import type { DatasetName, FigureTask } from '../experiments/figures/tasks.ts';
 import { mergeResults } from '../experiments/results/mergeResults.ts';
 import { parseShard } from '../experiments/results/parseShard.ts';
@@ -25,6 +25,7 @@ export interface FigureCommandOptions {
   readonly dataDir?: string;
   readonly dataset?: string;
   readonly width?: string;
+  readonly init?: string[];
 }
 
 export interface FigureCommandIO {
@@ -49,7 +50,9 @@ function parseJob(figure: 'fig1' | 'fig2' | 'fig3', o: FigureCommandOptions, sca
     if (o.width !== '10' && o.width !== '200') throw new UsageError(`--width must be 10 or 200 (Figure 3a, 3b), got '${o.width ?? ''}'`);
     return { figure, width: Number(o.width) as 10 | 200, scale };
   }
-  return { figure, scale };
+  if (o.init === undefined) return { figure, scale };
+  for (const name of o.init) if (!(FIGURE23_INITS as readonly string[]).includes(name)) throw new UsageError(`--init must be among ${FIGURE23_INITS.join(', ')}, got '${name}'`);
+  return { figure, scale, inits: FIGURE23_INITS.filter((i) => o.init!.includes(i)) };
 }
 
 const summaryLine = (o: FigureOutcome): string => {
@@ -134,7 +137,8 @@ function jobOfRecords(path: string): FigureJob {
   const t = first.task as FigureTask;
   if (t.figure === 'fig1') return { figure: 'fig1', dataset: t.dataset, scale: t.scale };
   if (t.figure === 'fig3') return { figure: 'fig3', width: t.width, scale: t.scale };
-  return { figure: 'fig2', scale: t.scale };
+  const inits = new Set(readResults(path).map((r) => (r.task as { init: Figure23Init }).init));
+  return { figure: 'fig2', scale: t.scale, inits: FIGURE23_INITS.filter((i) => inits.has(i)) };
 }
 
 /**

@@ -194,6 +194,7 @@ function buildProgram(stdout: Writer, errors: { message?: string; helpOnStderr: 
     .option('--out <DIR>', 'run directory (default: reports/fig1-<dataset>-<scale>)')
     .action((opts: FigureCommandOptions) => onParsed({ command: 'fig1', options: opts }));
   runOptions(program.command('fig2').description("Figure 2: quantiles over random networks (width 10, depth 100) of each layer's empirical variance over CIFAR-10 training images, for six initialisers."), scaleHelp)
+    .option('--init <NAME...>', 'only these initialisers: he-normal, glorot-normal, orthogonal, gsm, metainit, zero (default: all)')
     .option('--out <DIR>', 'run directory (default: reports/fig2-<scale>)')
     .action((opts: FigureCommandOptions) => onParsed({ command: 'fig2', options: opts }));
   runOptions(program.command('fig3').description('Figure 3: test accuracy against depth on CIFAR-10 for six initialisers (mean, min, max over repetitions).'), scaleHelp)
