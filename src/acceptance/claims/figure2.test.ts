@@ -65,6 +65,15 @@ describe('figure2Claims', () => {
     expect(few.reason).toMatch(/needs ≥ 6 networks/);
   });
 
+  it('MetaInit: exploding in the middle and collapsing at the output (as measured) → output reading refuted, hidden-layer reading supported', () => {
+    const bump = Array.from({ length: 10 }, () => Float64Array.from({ length: L }, (_, l) => (l === 0 ? 10 : l === L - 1 ? 1e-11 : 10 * Math.exp(-((l - 60) ** 2) / 200) * 1e18 + 1e-11)));
+    const cs = figure2Claims({ variances: { metainit: bump } });
+    expect(byId(cs, 'fig2.metainit.variances-explode').verdict).toBe('refuted');
+    expect(byId(cs, 'fig2.metainit.variances-explode-in-hidden-layers').verdict).toBe('supported');
+    const flat = figure2Claims({ variances: { metainit: nets(20, 0, 6) } });
+    expect(byId(flat, 'fig2.metainit.variances-explode-in-hidden-layers').verdict).toBe('refuted');
+  });
+
   it('MetaInit: a non-finite last variance counts as exploding', () => {
     const v = nets(8, 0, 8).map((x) => { x[L - 1] = NaN; return x; });
     expect(byId(figure2Claims({ variances: { metainit: v } }), 'fig2.metainit.variances-explode').statistics['exploding']).toBe(8);
