@@ -1,0 +1,137 @@
+import os from 'node:os';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs-core';
+import { loadCifar10 } from '../data/loadCifar10.ts';
+import { preprocess } from '../data/preprocess.ts';
+import { AUTHORS_NORMALIZATION } from '../data/preprocessTypes.ts';
+import { DataError } from '../data/types.ts';
+import type { LabelledData } from '../experiments/trainNetwork.ts';
+import { initBackend } from '../network/backend.ts';
+import { writeFilesAtomic } from '../report/atomicWrite.ts';
+import { compare } from './compare.ts';
+import { renderBenchMarkdown } from './markdown.ts';
+import { BENCH_USAGE, BenchUsageError, parseBenchArgs, type BenchOptions } from './options.ts';
+import { benchScale } from './scale.ts';
+import { evaluateTargets } from './targets.ts';
+import { ensureTorch, runTorchBench, TorchSetupError } from './torch.ts';
+import type { BenchReport, Measurement, TorchInfo, WorkloadResult } from './types.ts';
+import { runWorkload } from './workloads.ts';
+
+export interface BenchIo {
+  readonly stdout: { write(chunk: string): unknown };
+  readonly stderr: { write(chunk: string): unknown };
+}
+
+/** Random CIFAR-shaped float32 values in [−1, 1) with random labels (when CIFAR-10 is missing). */
+function randomSplit(count: number, seed: number): LabelledData {
+  let s = seed >>> 0;
+  const next = (): number => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  const values = new Float32Array(count * 3072);
+  for (let i = 0; i < values.length; i++) values[i] = next() * 2 - 1;
+  const labels = new Uint8Array(count);
+  for (let i = 0; i < count; i++) labels[i] = Math.floor(next() * 10);
+  return { values, labels, count, size: 3072 };
+}
+
+/** Copies a split into SharedArrayBuffers, so that worker threads share it instead of copying it. */
+function shared(d: LabelledData): LabelledData {
+  const values = new Float32Array(new SharedArrayBuffer(d.values.byteLength));
+  values.set(d.values);
+  const labels = new Uint8Array(new SharedArrayBuffer(d.labels.byteLength));
+  labels.set(d.labels);
+  return { values, labels, count: d.count, size: d.size };
+}
+
+function loadData(o: BenchOptions, log: (l: string) => void): { train: LabelledData; test: LabelledData; data: BenchReport['data'] } {
+  try {
+    const ds = loadCifar10(o.dataDir !== undefined ? { dataDir: o.dataDir } : {});
+    const p = preprocess(ds, { method: 'authors' });
+    log(`data: ${ds.label} from ${ds.source}`);
+    return { train: shared(p.train), test: p.test, data: { label: ds.label, source: ds.source, randomFallback: false } };
+  } catch (error) {
+    if (!(error instanceof DataError)) throw error;
+    const why = error.message;
+    log(`data: CIFAR-10 not available (${why}); using random CIFAR-shaped float32 data`);
+    return { train: shared(randomSplit(o.quick ? 2000 : 50000, 1)), test: randomSplit(o.quick ? 500 : 10000, 2), data: { label: `random CIFAR-shaped data (CIFAR-10 not found: ${why})`, source: null, randomFallback: true } };
+  }
+}
+
+/**
+ * `npm run bench` (bin/vv-bench.mjs): runs the workloads, optionally PyTorch's, evaluates the
+ * targets and writes <out>/bench.json and <out>/bench.md atomically. Returns the exit code:
+ * 0 done (targets missed included: they are results, not failures), 2 bad options or a PyTorch
+ * failure (one line `vv-bench: error: …` on stderr; when bench/torch_bench.py itself fails, our
+ * results are written first, without PyTorch's).
+ */
+export async function benchMain(argv: readonly string[], io: BenchIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  const log = (line: string): void => void io.stderr.write(`vv-bench: ${line}\n`);
+  const fail = (message: string): number => (io.stderr.write(`vv-bench: error: ${message}\n`), 2);
+  let o: BenchOptions;
+  try {
+    o = parseBenchArgs(argv);
+  } catch (error) {
+    if (error instanceof BenchUsageError) return fail(error.message);
+    throw error;
+  }
+  if (o.help) {
+    io.stdout.write(BENCH_USAGE + '\n');
+    return 0;
+  }
+  const loadAverageAtStart = os.loadavg();
+  let python: { python: string; installedNow: boolean } | null = null;
+  try {
+    if (o.vsTorch) python = ensureTorch(log);
+    const backend = await initBackend({ requested: o.backend });
+    log(`backend: ${backend.name}${backend.unavailable.length > 0 ? ` (unavailable: ${backend.unavailable.map((u) => u.name).join(', ')})` : ''}`);
+    const scale = benchScale(o);
+    const workers = o.workers ?? Math.max(1, os.availableParallelism());
+    const { train, test, data } = loadData(o, log);
+    const ctx = { scale, runs: o.runs, full: o.full, workers, backendRequested: o.backend, backend: backend.name, train, test, log };
+    const workloads: WorkloadResult[] = [];
+    for (const name of o.only) workloads.push(await runWorkload(name, ctx));
+
+    let torch: TorchInfo | null = null;
+    let torchError: TorchSetupError | null = null;
+    let torchMeasurements: Measurement[] = [];
+    if (o.vsTorch) {
+      log(`PyTorch: running bench/torch_bench.py (${o.only.join(', ')})`);
+      const norm = AUTHORS_NORMALIZATION.cifar10;
+      try {
+        // torch.set_num_threads(cores): PyTorch uses the whole machine, as the authors ran it.
+        const r = runTorchBench({ scale, only: o.only, runs: o.runs, threads: Math.max(1, os.availableParallelism()), cifarDir: data.randomFallback ? null : data.source, mean: norm.mean, std: norm.std, ...python! });
+        torch = r.info;
+        torchMeasurements = r.measurements;
+      } catch (error) {
+        if (!(error instanceof TorchSetupError)) throw error;
+        torchError = error; // our results are still written, then exit 2
+      }
+    }
+    const ours = workloads.flatMap((w) => w.measurements);
+    const report: BenchReport = {
+      generatedAt: new Date().toISOString(),
+      machine: { cpus: os.availableParallelism(), cpuModel: os.cpus()[0]?.model ?? 'unknown', node: process.version, platform: `${process.platform} ${process.arch}`, totalMemoryBytes: os.totalmem(), loadAverageAtStart },
+      backend: tf.getBackend(),
+      data,
+      options: { runs: o.runs, quick: o.quick, full: o.full, workers, only: o.only, vsTorch: o.vsTorch },
+      workloads,
+      torch,
+      ...(torchError !== null ? { torchError: torchError.message } : {}),
+      torchMeasurements,
+      comparisons: compare(ours, torchMeasurements),
+      targets: evaluateTargets({ measurements: [...ours, ...torchMeasurements], workloads }),
+    };
+    const jsonPath = join(o.out, 'bench.json');
+    const mdPath = join(o.out, 'bench.md');
+    writeFilesAtomic([
+      { path: jsonPath, content: JSON.stringify(report, null, 2) + '\n' },
+      { path: mdPath, content: renderBenchMarkdown(report) },
+    ]);
+    for (const t of report.targets) log(`target ${t.id}: ${t.status}${t.status === 'not-measured' ? '' : ` (${t.detail})`}`);
+    log(`wrote ${jsonPath} and ${mdPath}${torchError !== null ? ' (without PyTorch)' : ''}`);
+    return torchError !== null ? fail(torchError.message) : 0;
+  } catch (error) {
+    if (error instanceof TorchSetupError) return fail(error.message);
+    if (error instanceof Error && /--backend|VV_BACKEND/.test(error.message)) return fail(error.message);
+    throw error;
+  }
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { compare } from './compare.ts';
+import { fakeMeasurement as m, fakeWorkload } from './fixtures.ts';
+import { evaluateTargets } from './targets.ts';
+
+const GiB = 2 ** 30;
+
+function full() {
+  const ours = [
+    m('fig2.single', [6, 6, 6], { key: 'fig2' }),
+    m('fig2.workers', [11, 12, 13], { key: 'fig2' }),
+    m('fig2.first-layer', [20, 20, 20], { key: 'fig2.first-layer', unit: 'GFLOP/s' }),
+    m('gemm', [30, 30, 30], { workload: 'gemm', unit: 'GFLOP/s' }),
+    m('fig3-train.w200d500.single', [1, 1, 1], { workload: 'fig3-train', key: 'fig3-train.w200d500', unit: 'steps/s' }),
+    m('fig3-train.w200d500.grid', [2, 2, 2], { workload: 'fig3-train', key: 'fig3-train.w200d500', unit: 'steps/s' }),
+    m('fig3-train.w10d100.single', [50, 50, 50], { workload: 'fig3-train', key: 'fig3-train.w10d100', unit: 'steps/s' }),
+    m('metainit', [100, 110, 120], { workload: 'metainit', unit: 's', better: 'lower' }),
+  ];
+  const torch = [
+    m('torch.fig2.authors', [1, 1.2, 0.8], { key: 'fig2', side: 'torch-authors' }),
+    m('torch.fig2.tuned', [15, 15, 15], { key: 'fig2', side: 'torch-tuned' }),
+    m('torch.fig3-train.w200d500', [1.5, 1.5, 1.5], { workload: 'fig3-train', key: 'fig3-train.w200d500', side: 'torch-authors', unit: 'steps/s' }),
+    m('torch.fig3-train.w200d500.tuned', [1.8, 1.8, 1.8], { workload: 'fig3-train', key: 'fig3-train.w200d500', side: 'torch-tuned', unit: 'steps/s' }),
+    m('torch.fig3-train.w10d100', [60, 60, 60], { workload: 'fig3-train', key: 'fig3-train.w10d100', side: 'torch-authors', unit: 'steps/s' }),
+    m('torch.metainit', [200, 200, 200], { workload: 'metainit', key: 'metainit', side: 'torch', unit: 's', better: 'lower' }),
+  ];
+  return { ours, torch };
+}
+
+describe('evaluateTargets', () => {
+  it('every target not measured without data', () => {
+    const t = evaluateTargets({ measurements: [], workloads: [] });
+    expect(t.map((x) => x.id)).toEqual(['fig2-vs-authors', 'fig2-vs-tuned', 'fig2-rss', 'fig2-roofline', 'metainit']);
+    expect(t.every((x) => x.status === 'not-measured' && x.value === null)).toBe(true);
+  });
+  it('met and missed with their numbers; the better fig2 figure (here the workers\') is ours', () => {
+    const { ours, torch } = full();
+    const t = Object.fromEntries(evaluateTargets({ measurements: [...ours, ...torch], workloads: [fakeWorkload('fig2', [], 3 * GiB)] }).map((x) => [x.id, x]));
+    expect(t['fig2-vs-authors']).toMatchObject({ status: 'met', value: 12, threshold: 10 });
+    expect(t['fig2-vs-authors']!.detail).toContain('fig2.workers');
+    expect(t['fig2-vs-tuned']).toMatchObject({ status: 'missed', value: 12 / 15 });
+    expect(t['fig2-rss']).toMatchObject({ status: 'met', value: 3 });
+    expect(t['fig2-roofline']).toMatchObject({ status: 'met', value: 20 / 30 });
+    // grid 2 vs the faster PyTorch form (tuned 1.8)
+    expect(t['fig3-train.w200d500']).toMatchObject({ status: 'met', value: 2 / 1.8 });
+    expect(t['fig3-train.w200d500']!.detail).toContain('torch.fig3-train.w200d500.tuned');
+    // no grid: single-core figure
+    expect(t['fig3-train.w10d100']).toMatchObject({ status: 'missed', value: 50 / 60 });
+    expect(t['fig3-train.w10d100']!.detail).toContain('fig3-train.w10d100.single');
+    expect(t['metainit']).toMatchObject({ status: 'met', value: 110 / 200 });
+  });
+  it('fig2: the single-core figure when it beats the worker pool', () => {
+    const t = evaluateTargets({ measurements: [m('fig2.single', [20], { key: 'fig2' }), m('fig2.workers', [15], { key: 'fig2' }), m('torch.fig2.authors', [1], { key: 'fig2', side: 'torch-authors' })], workloads: [] });
+    expect(t[0]).toMatchObject({ id: 'fig2-vs-authors', status: 'met', value: 20 });
+    expect(t[0]!.detail).toContain('fig2.single');
+  });
+  it('RSS over 4 GiB and a slow first layer are missed', () => {
+    const t = evaluateTargets({ measurements: [m('fig2.first-layer', [10]), m('gemm', [30])], workloads: [fakeWorkload('fig2', [], 4.5 * GiB)] });
+    expect(t.find((x) => x.id === 'fig2-rss')).toMatchObject({ status: 'missed', value: 4.5 });
+    expect(t.find((x) => x.id === 'fig2-roofline')).toMatchObject({ status: 'missed' });
+    expect(t.find((x) => x.id === 'fig2-vs-authors')!.detail).toMatch(/--vs-torch/);
+  });
+});
+
+describe('compare', () => {
+  it('pairs ours with every torch measurement of the same key and unit', () => {
+    const { ours, torch } = full();
+    const c = compare(ours, torch);
+    const fig2 = c.filter((x) => x.key === 'fig2');
+    expect(fig2.map((x) => `${x.ours}/${x.theirs}`)).toEqual(['fig2.single/torch.fig2.authors', 'fig2.single/torch.fig2.tuned', 'fig2.workers/torch.fig2.authors', 'fig2.workers/torch.fig2.tuned']);
+    expect(fig2[0]).toMatchObject({ ratio: 6, speedup: 6 });
+    const mi = c.find((x) => x.key === 'metainit')!;
+    expect(mi.ratio).toBeCloseTo(0.55);
+    expect(mi.speedup).toBeCloseTo(1 / 0.55);
+    expect(c.some((x) => x.key === 'gemm')).toBe(false);
+  });
+});

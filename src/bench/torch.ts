@@ -1,0 +1,104 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { BenchScale } from './scale.ts';
+import { summarise } from './stats.ts';
+import type { Measurement, Side, TorchInfo, WorkloadName } from './types.ts';
+
+/** A fatal problem with the PyTorch side (the CLI prints one line and exits 2). */
+export class TorchSetupError extends Error {
+  override readonly name = 'TorchSetupError';
+}
+
+export const TORCH_SCRIPT = fileURLToPath(new URL('../../bench/torch_bench.py', import.meta.url));
+
+const imports = (python: string): boolean => spawnSync(python, ['-c', 'import torch, numpy'], { stdio: 'ignore' }).status === 0;
+
+/**
+ * Interpreters tried for PyTorch, in order: $VV_PYTHON, `python3` on PATH (which may be a pyenv or
+ * venv interpreter that cannot see Debian's packages), then Debian's own /usr/bin/python3, where
+ * `apt-get install python3-torch` puts torch.
+ */
+export function pythonCandidates(env: Readonly<Record<string, string | undefined>> = process.env): string[] {
+  const list = [env.VV_PYTHON, 'python3', '/usr/bin/python3'].filter((p): p is string => p !== undefined && p !== '');
+  return [...new Set(list)];
+}
+
+const findTorchPython = (): string | null => pythonCandidates().find(imports) ?? null;
+
+/**
+ * Finds a python3 that imports torch (and numpy); when none does, says so on stderr and runs
+ * `apt-get install -y python3-torch` (Debian's PyTorch 1.13, like the authors'), once more after
+ * `apt-get update` if that fails. Returns the interpreter and whether torch was installed now.
+ * @throws TorchSetupError when no python3 exists or the installation fails.
+ */
+export function ensureTorch(log: (line: string) => void): { python: string; installedNow: boolean } {
+  const found = findTorchPython();
+  if (found !== null) return { python: found, installedNow: false };
+  if (!pythonCandidates().some((p) => spawnSync(p, ['--version'], { stdio: 'ignore' }).status === 0)) throw new TorchSetupError('--vs-torch needs python3, which is not on PATH');
+  log("PyTorch is not installed: installing Debian's python3-torch (apt-get install -y python3-torch)");
+  const install = () => spawnSync('apt-get', ['install', '-y', 'python3-torch'], { stdio: ['ignore', 2, 2], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status;
+  let status = install();
+  if (status !== 0) {
+    log('apt-get install failed; running apt-get update and trying again');
+    spawnSync('apt-get', ['update'], { stdio: ['ignore', 2, 2] });
+    status = install();
+  }
+  if (status !== 0) throw new TorchSetupError(`apt-get install -y python3-torch failed (exit ${String(status)}); install PyTorch for python3 and retry`);
+  const python = findTorchPython();
+  if (python === null) throw new TorchSetupError(`python3-torch installed, but none of ${pythonCandidates().join(', ')} imports torch and numpy (set VV_PYTHON)`);
+  log(`PyTorch installed; using ${python}`);
+  return { python, installedNow: true };
+}
+
+/** What bench/torch_bench.py prints with --json. */
+export interface TorchOutput {
+  readonly torch_version: string;
+  readonly threads: number;
+  readonly peak_rss_bytes: number | null;
+  readonly notes: readonly string[];
+  readonly measurements: readonly { id: string; workload: WorkloadName; key: string; side: Side; label: string; unit: string; better: 'higher' | 'lower'; values: number[]; note?: string }[];
+}
+
+/** Turns the script's JSON into measurements (median, min, max of its values). */
+export function parseTorchOutput(text: string): { info: Omit<TorchInfo, 'installedNow' | 'seconds' | 'python'>; measurements: Measurement[] } {
+  const o = JSON.parse(text) as TorchOutput;
+  return {
+    info: { version: o.torch_version, threads: o.threads, peakRssBytes: o.peak_rss_bytes, notes: o.notes },
+    measurements: o.measurements.map((m) => ({ id: m.id, workload: m.workload, key: m.key, side: m.side, label: m.label, unit: m.unit, better: m.better, summary: summarise(m.values), ...(m.note !== undefined ? { note: m.note } : {}) })),
+  };
+}
+
+/**
+ * Runs bench/torch_bench.py with the same sizes (`scale`), workloads and runs; its progress goes to
+ * our stderr, its JSON (stdout) is parsed.
+ * @throws TorchSetupError when the script fails.
+ */
+export function runTorchBench(options: {
+  readonly scale: BenchScale;
+  readonly only: readonly WorkloadName[];
+  readonly runs: number;
+  readonly threads: number;
+  readonly cifarDir: string | null;
+  readonly mean: readonly number[];
+  readonly std: readonly number[];
+  readonly installedNow: boolean;
+  readonly python: string;
+}): { info: TorchInfo; measurements: Measurement[] } {
+  const args = [
+    TORCH_SCRIPT,
+    '--json',
+    '--only', options.only.join(','),
+    '--runs', String(options.runs),
+    '--threads', String(options.threads),
+    '--config', JSON.stringify(options.scale),
+    '--mean', options.mean.join(','),
+    '--std', options.std.join(','),
+    ...(options.cifarDir !== null ? ['--cifar', options.cifarDir] : []),
+  ];
+  const t0 = performance.now();
+  const r = spawnSync(options.python, args, { stdio: ['ignore', 'pipe', 2], encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  const seconds = (performance.now() - t0) / 1000;
+  if (r.status !== 0) throw new TorchSetupError(`bench/torch_bench.py failed (exit ${String(r.status ?? r.signal)})`);
+  const { info, measurements } = parseTorchOutput(r.stdout);
+  return { info: { ...info, python: options.python, installedNow: options.installedNow, seconds }, measurements };
+}
