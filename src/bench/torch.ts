@@ -32,6 +32,7 @@ const findTorchPython = (): string | null => pythonCandidates().find(imports) ??
  * @throws TorchSetupError when no python3 exists or the installation fails.
  */
 export function ensureTorch(log: (line: string) => void): { python: string; installedNow: boolean } {
+  ensureOpenBlas(log);
   const found = findTorchPython();
   if (found !== null) return { python: found, installedNow: false };
   if (!pythonCandidates().some((p) => spawnSync(p, ['--version'], { stdio: 'ignore' }).status === 0)) throw new TorchSetupError('--vs-torch needs python3, which is not on PATH');
@@ -48,6 +49,19 @@ export function ensureTorch(log: (line: string) => void): { python: string; inst
   if (python === null) throw new TorchSetupError(`python3-torch installed, but none of ${pythonCandidates().join(', ')} imports torch and numpy (set VV_PYTHON)`);
   log(`PyTorch installed; using ${python}`);
   return { python, installedNow: true };
+}
+
+/**
+ * Debian's python3-torch is built against the generic BLAS interface; with only the reference BLAS
+ * installed its GEMM runs at a few GFLOP/s on one thread, far below the ≈ 250 GFLOP/s the issue
+ * measured with OpenBLAS. Installing `libopenblas0-pthread` switches libblas.so.3 to OpenBLAS
+ * (Debian alternatives), so the baseline is PyTorch as a user would run it. Says so on stderr.
+ */
+function ensureOpenBlas(log: (line: string) => void): void {
+  if (spawnSync('dpkg', ['-s', 'libopenblas0-pthread'], { stdio: 'ignore' }).status === 0) return;
+  log('installing libopenblas0-pthread (apt-get install -y libopenblas0-pthread) so that PyTorch uses OpenBLAS, not the reference BLAS');
+  const status = spawnSync('apt-get', ['install', '-y', 'libopenblas0-pthread'], { stdio: ['ignore', 2, 2], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status;
+  if (status !== 0) log(`apt-get install libopenblas0-pthread failed (exit ${String(status)}); PyTorch will use the reference BLAS and its GEMM-bound numbers will be low`);
 }
 
 /** What bench/torch_bench.py prints with --json. */
