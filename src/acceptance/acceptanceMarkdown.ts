@@ -21,16 +21,17 @@ const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
  */
 export function acceptanceMarkdown(report: AcceptanceReport): string {
   const lines: string[] = [];
+  const resumed = report.figures.reduce((n, f) => n + (f.done - f.ran), 0);
   lines.push("# Acceptance: the paper's empirical claims", '');
   lines.push(
-    `Scale **${report.scale}**, seed ${report.seed}, backend ${report.backend}, ${report.workers} worker thread(s), ${(report.seconds / 60).toFixed(1)} min${report.complete ? '' : ' — **incomplete run**'}.`,
+    `Scale **${report.scale}**, seed ${report.seed}, backend ${report.backend}, ${report.workers} worker thread(s), ${(report.seconds / 60).toFixed(1)} min${resumed > 0 ? ` in this invocation (${resumed} task(s) resumed from an earlier one, whose time is not counted)` : ''}${report.complete ? '' : ' — **incomplete run**'}.`,
     '',
     `Verdicts: ${report.verdicts.supported} supported, ${report.verdicts.refuted} refuted, ${report.verdicts.inconclusive} inconclusive.`,
     '',
   );
   lines.push('| figure | status | tasks | time | plots |', '|---|---|---|---|---|');
   for (const f of report.figures)
-    lines.push(`| ${f.name} | ${f.status}${f.reason === undefined ? '' : `: ${cell(f.reason)}`} | ${f.done}/${f.tasks} | ${(f.seconds / 60).toFixed(1)} min | ${f.svgs.map((s) => `[${s.split('/').pop()}](${s.split('/').pop()})`).join(', ')} |`);
+    lines.push(`| ${f.name} | ${f.status}${f.reason === undefined ? '' : `: ${cell(f.reason)}`} | ${f.done}/${f.tasks}${f.done > f.ran ? ` (${f.done - f.ran} resumed)` : ''} | ${(f.seconds / 60).toFixed(1)} min | ${f.svgs.map((s) => `[${s.split('/').pop()}](${s.split('/').pop()})`).join(', ')} |`);
   lines.push('', '## Claims', '');
   lines.push('| claim | scope | verdict | reason |', '|---|---|---|---|');
   for (const c of report.claims) lines.push(`| ${c.id} | ${cell(c.scope)} | **${c.verdict}** | ${cell(c.reason)} |`);

@@ -21,6 +21,9 @@ export interface FigureOutcome {
   readonly status: 'complete' | 'interrupted' | 'sharded' | 'unavailable';
   readonly tasks: number;
   readonly done: number;
+  /** Tasks run by this invocation (done − ran were already recorded: resumed). */
+  readonly ran: number;
+  /** Wall time of this invocation only (a resumed figure's earlier time is not known). */
   readonly seconds: number;
   readonly reason?: string;
   readonly analysis?: FigureAnalysis;
@@ -62,7 +65,7 @@ export async function runFigures(options: RunFiguresOptions): Promise<FigureOutc
     const tasks = figureJobTasks(job);
     const missing = figureJobDatasets(job).filter((d) => options.loaded.data[d] === undefined);
     if (missing.length > 0) {
-      outcomes.push({ name, job, status: 'unavailable', tasks: tasks.length, done: 0, seconds: 0, reason: missing.map((d) => options.loaded.unavailable[d] ?? `${d} not loaded`).join('; ') });
+      outcomes.push({ name, job, status: 'unavailable', tasks: tasks.length, done: 0, ran: 0, seconds: 0, reason: missing.map((d) => options.loaded.unavailable[d] ?? `${d} not loaded`).join('; ') });
       continue;
     }
     const started = Date.now();
@@ -82,14 +85,14 @@ export async function runFigures(options: RunFiguresOptions): Promise<FigureOutc
     });
     const seconds = (Date.now() - started) / 1000;
     if (outcome.status === 'interrupted') {
-      outcomes.push({ name, job, status: 'interrupted', tasks: outcome.total, done: outcome.done, seconds });
+      outcomes.push({ name, job, status: 'interrupted', tasks: outcome.total, done: outcome.done, ran: outcome.ran, seconds });
       break;
     }
     if (options.shard !== undefined) {
-      outcomes.push({ name, job, status: 'sharded', tasks: outcome.total, done: outcome.done, seconds });
+      outcomes.push({ name, job, status: 'sharded', tasks: outcome.total, done: outcome.done, ran: outcome.ran, seconds });
       continue;
     }
-    outcomes.push({ name, job, status: 'complete', tasks: outcome.total, done: outcome.done, seconds, analysis: await analyseJob(job, dir, options) });
+    outcomes.push({ name, job, status: 'complete', tasks: outcome.total, done: outcome.done, ran: outcome.ran, seconds, analysis: await analyseJob(job, dir, options) });
   }
   return outcomes;
 }
@@ -120,7 +123,7 @@ export interface AcceptanceReport {
   readonly complete: boolean;
   readonly seconds: number;
   readonly verdicts: Readonly<Record<'supported' | 'refuted' | 'inconclusive', number>>;
-  readonly figures: readonly { readonly name: string; readonly status: FigureOutcome['status']; readonly tasks: number; readonly done: number; readonly seconds: number; readonly reason?: string; readonly svgs: readonly string[]; readonly summary?: string }[];
+  readonly figures: readonly { readonly name: string; readonly status: FigureOutcome['status']; readonly tasks: number; readonly done: number; readonly ran: number; readonly seconds: number; readonly reason?: string; readonly svgs: readonly string[]; readonly summary?: string }[];
   readonly claims: readonly (ClaimResult & { readonly figureRun: string })[];
   /** Claims that could not be evaluated (data missing, run interrupted), as inconclusive entries. */
 }
@@ -147,6 +150,7 @@ export function writeAcceptanceReport(options: { readonly out: string; readonly 
       status: o.status,
       tasks: o.tasks,
       done: o.done,
+      ran: o.ran,
       seconds: o.seconds,
       ...(o.reason === undefined ? {} : { reason: o.reason }),
       svgs: o.analysis?.svgs ?? [],

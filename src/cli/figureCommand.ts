@@ -159,6 +159,6 @@ export async function mergeCommand(inputs: readonly string[], o: FigureCommandOp
   }
   const setup = await setUp(o, io, job.figure === 'fig1' ? [job.dataset] : ['cifar10'], true);
   const analysis = await analyseJob(job, out, { out, loaded: setup.loaded });
-  io.stdout.write(summaryLine({ name: analysis.name, job, status: 'complete', tasks: tasks.length, done: tasks.length, seconds: 0, analysis }) + '\n');
+  io.stdout.write(summaryLine({ name: analysis.name, job, status: 'complete', tasks: tasks.length, done: tasks.length, ran: 0, seconds: 0, analysis }) + '\n');
   return 0;
 }
