@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Network } from '../forward.ts';
 import { oneHot } from './internal/oneHot.ts';
-import { gradientQuotientGraph } from './internal/gradientQuotientGraph.ts';
+import { explicitGradientQuotient } from './internal/explicitGradientQuotient.ts';
 import { ensureNestedGradients } from './internal/registerGradients.ts';
 import { checkObject, checkReal } from './internal/validate.ts';
 
@@ -28,7 +28,9 @@ export interface GradientQuotientOptions {
  * GQ ≈ (1/N)‖∇L(θ − g) / ∇L(θ) − 1‖₁ (entrywise ratio): how much one unit gradient step changes
  * the gradient, 0 where the curvature along g vanishes; an entry with g_i = 0 (e.g. a dead unit)
  * contributes |−(Hg)_i/ε − 1|, so 1 when (Hg)_i = 0 too. Computed in float32 on the current tfjs
- * backend; frees every tensor it makes.
+ * backend from explicit backprop and R-operator formulas (`internal/explicitGradientQuotient.ts`,
+ * the same graph as `metaInit`'s steps, so a step's GQ is exactly this value); frees every
+ * tensor it makes.
  *
  * @example gradientQuotient({ network: { layers: [{ weight: tf.tensor2d([[1, 0], [0, 1]]) }], slope: 0,
  *   activateInput: false }, x: tf.tensor2d([[1, 0]]), labels: [0] }) // ≈ 0.6966 = (2·2p(1−p) + 2)/4, p = σ(1)
@@ -61,9 +63,11 @@ export function gradientQuotient(options: GradientQuotientOptions): number {
       throw new Error(`${api}: options.labels[${i}] must be an integer in [0, ${classes}), got ${String(label)}`);
     }
   }
+  // Not needed by the explicit formulas; kept so that the gradient configs registered in a process
+  // that calls this stay what they were.
   ensureNestedGradients();
   return tf.tidy(() => {
-    const gq = gradientQuotientGraph({
+    const gq = explicitGradientQuotient({
       weights: network.layers.map((l) => l.weight),
       biases: network.layers.map((l) => l.bias),
       slope: network.slope,

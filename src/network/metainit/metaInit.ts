@@ -5,7 +5,8 @@ import { INITIALISERS } from '../init/initialisers.ts';
 import type { WeightMatrix } from '../init/types.ts';
 import { attemptSeeds } from './internal/attemptSeeds.ts';
 import { oneHot } from './internal/oneHot.ts';
-import { gradientQuotientAndScaleDerivatives, type ScaleDerivatives } from './internal/scaleDerivatives.ts';
+import { explicitGradientQuotientAndScaleDerivatives } from './internal/explicitGradientQuotient.ts';
+import type { ScaleDerivatives } from './internal/scaleDerivatives.ts';
 import { ensureNestedGradients } from './internal/registerGradients.ts';
 import { sampleBatch } from './internal/sampleBatch.ts';
 import { checkInteger, checkObject, checkReal, checkWidths } from './internal/validate.ts';
@@ -95,8 +96,10 @@ export interface MetaInitResult {
  *   m_j ← momentum·m_j − lr·sign(⟨W_j, G_j⟩/‖W_j‖),   W_j ← W_j·(‖W_j‖ + m_j)/‖W_j‖.
  *
  * ⟨W_j, G_j⟩ = dGQ/ds at s = 1 for W_j → s·W_j, so the step follows the derivative of GQ along the
- * matrix's scale; it needs third derivatives of the loss, taken with nested `tf.grads` (see
- * `internal/registerGradients.ts`). Biases are parameters of GQ but never updated.
+ * matrix's scale; it involves third derivatives of the loss, computed from explicit backprop and
+ * R-operator formulas and their hand-written adjoint (`internal/explicitGradientQuotient.ts`,
+ * checked against nested `tf.grads` and a float64 reference in its tests). Biases are parameters
+ * of GQ but never updated.
  *
  * Degeneration and restarts. An attempt degenerates at the first step where GQ or some ⟨W_j, G_j⟩
  * is not finite, or some new norm ‖W_j‖ + m_j is not finite or exactly 0 — or negative, with
@@ -147,6 +150,8 @@ export function metaInit(options: MetaInitOptions): MetaInitResult {
   const onStep = options.onStep;
   if (onStep !== undefined && typeof onStep !== 'function') throw new Error(`${api}: options.onStep must be a function, got ${String(onStep)}`);
 
+  // Not needed by the explicit formulas; kept so that the gradient configs registered in a process
+  // that runs metaInit (e.g. before training) stay what they were.
   ensureNestedGradients();
   const degenerations: MetaInitDegeneration[] = [];
   for (let attempt = 0; attempt <= maxRestarts; attempt++) {
@@ -219,7 +224,7 @@ function runAttempt(inputs: AttemptInputs): AttemptSuccess | MetaInitDegeneratio
       const targets = oneHot(batch.labels, classes);
       let measured: ScaleDerivatives;
       try {
-        measured = gradientQuotientAndScaleDerivatives({ weights, biases, slope, activateInput, x, oneHot: targets, eps });
+        measured = explicitGradientQuotientAndScaleDerivatives({ weights, biases, slope, activateInput, x, oneHot: targets, eps });
       } finally {
         tf.dispose([...weights, x, targets]);
       }

@@ -14,7 +14,9 @@ export interface ScaleDerivatives {
  * reference code's `(p.data * g_all).sum()`, whose sign after division by ‖W_j‖ drives the step).
  * ∂GQ/∂W_j needs the third derivatives of the loss: `tf.valueAndGrads` around
  * {@link gradientQuotientGraph}, which itself nests two `tf.grads`. Frees every tensor it makes;
- * needs `ensureNestedGradients()` first.
+ * needs `ensureNestedGradients()` first. MetaInit uses `explicitGradientQuotientAndScaleDerivatives`
+ * (explicitGradientQuotient.ts: the same quantity from explicit formulas, ≈ 8× fewer kernel calls);
+ * this automatic-differentiation version is kept as its independent reference in the tests.
  *
  * @example gradientQuotientAndScaleDerivatives({ weights: [tf.tensor2d([[1, 0], [0, 1]])], biases: [undefined],
  *   slope: 0, activateInput: false, x: tf.tensor2d([[1, 0]]), oneHot: tf.tensor2d([[1, 0]]), eps: 1e-5 })
