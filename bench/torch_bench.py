@@ -215,7 +215,7 @@ def tuned_batches(x, y, batch, seed):
             yield x[idx], y[idx]
 
 
-def run_fig3(cfg, runs, data, mean, std, out):
+def run_fig3(cfg, runs, data, mean, std, out, forms=("authors", "tuned"), suffix_extra="", evaluate=True):
     c = cfg["fig3"]
     batch = c["batch"]
     eval_count = min(c["evalCount"], len(data[2]))
@@ -228,7 +228,7 @@ def run_fig3(cfg, runs, data, mean, std, out):
     for cf in c["configs"]:
         w, d, steps = cf["width"], cf["depth"], cf["steps"]
         key = f"fig3-train.w{w}d{d}"
-        for form in ("authors", "tuned"):
+        for form in forms:
             values = []
             model = None
             for i in range(runs):
@@ -242,11 +242,13 @@ def run_fig3(cfg, runs, data, mean, std, out):
                 values.append(train_steps(model, batches, steps, loss_fn))
                 log(f"fig3-train w{w} d{d} {form} run {i + 1}/{runs}: {values[-1]:.3g} steps/s")
             side = "torch-authors" if form == "authors" else "torch-tuned"
-            suffix = "" if form == "authors" else ".tuned"
+            suffix = ("" if form == "authors" else ".tuned") + suffix_extra
             how = "per-image DataLoader(batch 90, shuffle)" if form == "authors" else "pre-normalised tensor, random batches"
             out.append(dict(id=f"torch.{key}{suffix}", workload="fig3-train", key=key, side=side,
                             label=f"width {w} depth {d}, Adam batch {batch}, {how}, {steps} steps per run",
                             unit="steps/s", better="higher", values=values))
+            if not evaluate:
+                continue
             heavy = w * w * d >= 1e6
             eval_runs = 1 if heavy else runs
             secs = []
@@ -385,7 +387,11 @@ def main():
     ap.add_argument("--json", action="store_true", help="print the JSON result on stdout")
     ap.add_argument("--only", default="fig2,gemm,fig3-train,metainit,montecarlo")
     ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--threads", type=int, default=os.cpu_count())
+    ap.add_argument("--threads", type=int, default=1,
+                    help="torch.set_num_threads (default 1: OpenBLAS already threads its GEMMs; 2 OpenMP threads on top oversubscribe 2 cores)")
+    ap.add_argument("--fig3-forms", default="authors,tuned", help="fig3-train forms to run")
+    ap.add_argument("--id-suffix", default="", help="appended to the fig3-train ids (a grid process)")
+    ap.add_argument("--no-eval", action="store_true", help="fig3-train: skip the test-set evaluations")
     ap.add_argument("--config", required=True, help="JSON of src/bench/scale.ts's BenchScale")
     ap.add_argument("--cifar", default=None, help="cifar-10-batches-bin folder (default: random uint8 data)")
     ap.add_argument("--mean", default="0.4914,0.4822,0.4465")
@@ -396,7 +402,7 @@ def main():
     mean = tuple(float(v) for v in a.mean.split(","))
     std = tuple(float(v) for v in a.std.split(","))
     only = a.only.split(",")
-    notes = [f"torch.set_num_threads({a.threads}); interop threads {torch.get_num_interop_threads()}; CPU.", blas_note()]
+    notes = [f"torch.set_num_threads({a.threads}); interop threads {torch.get_num_interop_threads()}; OPENBLAS_NUM_THREADS={os.environ.get('OPENBLAS_NUM_THREADS', 'unset (one per core)')}; CPU.", blas_note()]
     data = None
     notes.append("authors' form without PIL/torchvision: ToTensor/Normalize are done per image on the uint8 array as torchvision does, "
                  "but Image.fromarray is skipped, so this loop is if anything faster than the authors' own.")
@@ -410,7 +416,7 @@ def main():
     if "gemm" in only:
         run_gemm(cfg, a.runs, out)
     if "fig3-train" in only:
-        run_fig3(cfg, a.runs, data, mean, std, out)
+        run_fig3(cfg, a.runs, data, mean, std, out, tuple(a.fig3_forms.split(",")), a.id_suffix, not a.no_eval)
     if "metainit" in only:
         run_metainit(cfg, a.runs, out)
     if "montecarlo" in only:

@@ -13,7 +13,7 @@ import { renderBenchMarkdown } from './markdown.ts';
 import { BENCH_USAGE, BenchUsageError, parseBenchArgs, type BenchOptions } from './options.ts';
 import { benchScale } from './scale.ts';
 import { evaluateTargets } from './targets.ts';
-import { ensureTorch, runTorchBench, TorchSetupError } from './torch.ts';
+import { ensureTorch, runTorchBench, runTorchGrid, TorchSetupError } from './torch.ts';
 import type { BenchReport, Measurement, TorchInfo, WorkloadResult } from './types.ts';
 import { runWorkload } from './workloads.ts';
 
@@ -97,10 +97,17 @@ export async function benchMain(argv: readonly string[], io: BenchIo = { stdout:
       log(`PyTorch: running bench/torch_bench.py (${o.only.join(', ')})`);
       const norm = AUTHORS_NORMALIZATION.cifar10;
       try {
-        // torch.set_num_threads(cores): PyTorch uses the whole machine, as the authors ran it.
-        const r = runTorchBench({ scale, only: o.only, runs: o.runs, threads: Math.max(1, os.availableParallelism()), cifarDir: data.randomFallback ? null : data.source, mean: norm.mean, std: norm.std, ...python! });
+        // torch.set_num_threads(1) by default: Debian's torch hands GEMMs to OpenBLAS, which threads
+        // them over every core itself; 2 OpenMP threads on top oversubscribed the 2 cores here and
+        // made small-GEMM training 7x slower (w200/d100: 3.5 against 24.5 steps/s).
+        const torchOptions = { scale, only: o.only, runs: o.runs, threads: o.torchThreads, cifarDir: data.randomFallback ? null : data.source, mean: norm.mean, std: norm.std, ...python! };
+        const r = runTorchBench(torchOptions);
         torch = r.info;
         torchMeasurements = r.measurements;
+        if (o.only.includes('fig3-train') && ctx.workers > 1) {
+          log(`PyTorch: fig3-train grid, ${ctx.workers} single-thread processes at once`);
+          torchMeasurements = [...torchMeasurements, ...(await runTorchGrid(torchOptions, ctx.workers))];
+        }
       } catch (error) {
         if (!(error instanceof TorchSetupError)) throw error;
         torchError = error; // our results are still written, then exit 2

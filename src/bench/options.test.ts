@@ -4,12 +4,12 @@ import { BenchUsageError, parseBenchArgs } from './options.ts';
 describe('parseBenchArgs', () => {
   it('defaults: every workload, 5 runs, reports/, no torch', () => {
     const o = parseBenchArgs([]);
-    expect(o).toMatchObject({ vsTorch: false, quick: false, full: false, runs: 5, out: 'reports', backend: undefined, workers: undefined, help: false });
+    expect(o).toMatchObject({ vsTorch: false, quick: false, full: false, runs: 5, out: 'reports', backend: undefined, workers: undefined, torchThreads: 1, help: false });
     expect(o.only).toEqual(['fig2', 'gemm', 'fig3-train', 'metainit', 'montecarlo']);
   });
   it('reads flags with separate or = values; --only keeps the run order', () => {
-    const o = parseBenchArgs(['--vs-torch', '--only', 'montecarlo, gemm,fig2', '--runs=7', '--quick', '--full', '--out', '/tmp/x', '--backend=cpu', '--workers', '1', '--data-dir', 'd']);
-    expect(o).toMatchObject({ vsTorch: true, runs: 7, quick: true, full: true, out: '/tmp/x', backend: 'cpu', workers: 1, dataDir: 'd' });
+    const o = parseBenchArgs(['--vs-torch', '--only', 'montecarlo, gemm,fig2', '--runs=7', '--quick', '--full', '--out', '/tmp/x', '--backend=cpu', '--workers', '1', '--data-dir', 'd', '--torch-threads=2']);
+    expect(o).toMatchObject({ vsTorch: true, runs: 7, quick: true, full: true, out: '/tmp/x', backend: 'cpu', workers: 1, dataDir: 'd', torchThreads: 2 });
     expect(o.only).toEqual(['fig2', 'gemm', 'montecarlo']);
   });
   it('help', () => {
@@ -28,6 +28,7 @@ describe('parseBenchArgs', () => {
     [['--quick=1'], /--quick takes no value/],
     [['--out='], /--out needs a folder/],
     [['--workers', '1.5'], /--workers needs a positive integer/],
+    [['--torch-threads', '0'], /--torch-threads needs a positive integer/],
   ])('%j is a usage error', (argv, message) => {
     expect(() => parseBenchArgs(argv)).toThrow(BenchUsageError);
     expect(() => parseBenchArgs(argv)).toThrow(message);

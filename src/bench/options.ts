@@ -18,6 +18,8 @@ export interface BenchOptions {
   readonly workers: number | undefined;
   /** --data-dir: where CIFAR-10 is (default: the suite's search). */
   readonly dataDir: string | undefined;
+  /** torch.set_num_threads of the main PyTorch run (default 1: OpenBLAS threads its GEMMs itself). */
+  readonly torchThreads: number;
   readonly help: boolean;
 }
 
@@ -34,6 +36,8 @@ writes <out>/bench.json and <out>/bench.md. Progress on stderr.
   --quick         tiny sizes (smoke test of the bench itself; numbers are not comparable)
   --full          metainit: time whole 500-step initialisations (default: s/step over a few steps × 500)
   --vs-torch      also run bench/torch_bench.py (PyTorch 1.13, apt-installed as python3-torch if missing)
+  --torch-threads N  torch.set_num_threads of the main PyTorch run (default 1: OpenBLAS already
+                  uses every core in a GEMM; 2 OpenMP threads on top oversubscribe the cores)
   --workers N     worker threads for the multi-core figures (default: one per core; 1 = single-core only)
   --backend NAME  TensorFlow.js backend: node, wasm, cpu or auto (default: VV_BACKEND, else auto)
   --data-dir DIR  folder containing cifar-10-batches-bin (default: the suite's search, then random data)
@@ -63,6 +67,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   let backend: string | undefined;
   let workers: number | undefined;
   let dataDir: string | undefined;
+  let torchThreads = 1;
   let only: WorkloadName[] = [...WORKLOADS];
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i]!;
@@ -86,6 +91,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
       case '--help': noValue(); help = true; break;
       case '--runs': runs = positiveInteger(value(), '--runs'); break;
       case '--workers': workers = positiveInteger(value(), '--workers'); break;
+      case '--torch-threads': torchThreads = positiveInteger(value(), '--torch-threads'); break;
       case '--out': {
         out = value();
         if (out.trim() === '') throw new BenchUsageError('--out needs a folder');
@@ -104,5 +110,5 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         throw new BenchUsageError(raw.startsWith('-') ? `unknown option '${raw}'` : `unexpected argument '${raw}'`);
     }
   }
-  return { vsTorch, only, runs, quick, full, out, backend, workers, dataDir, help };
+  return { vsTorch, only, runs, quick, full, out, backend, workers, dataDir, torchThreads, help };
 }

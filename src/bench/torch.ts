@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { BenchScale } from './scale.ts';
 import { summarise } from './stats.ts';
@@ -82,23 +82,22 @@ export function parseTorchOutput(text: string): { info: Omit<TorchInfo, 'install
   };
 }
 
-/**
- * Runs bench/torch_bench.py with the same sizes (`scale`), workloads and runs; its progress goes to
- * our stderr, its JSON (stdout) is parsed.
- * @throws TorchSetupError when the script fails.
- */
-export function runTorchBench(options: {
+/** Options of {@link runTorchBench} and {@link runTorchGrid}. */
+export interface TorchBenchOptions {
   readonly scale: BenchScale;
   readonly only: readonly WorkloadName[];
   readonly runs: number;
+  /** torch.set_num_threads of each process. */
   readonly threads: number;
   readonly cifarDir: string | null;
   readonly mean: readonly number[];
   readonly std: readonly number[];
   readonly installedNow: boolean;
   readonly python: string;
-}): { info: TorchInfo; measurements: Measurement[] } {
-  const args = [
+}
+
+function torchArgs(options: TorchBenchOptions, extra: readonly string[] = []): string[] {
+  return [
     TORCH_SCRIPT,
     '--json',
     '--only', options.only.join(','),
@@ -108,11 +107,78 @@ export function runTorchBench(options: {
     '--mean', options.mean.join(','),
     '--std', options.std.join(','),
     ...(options.cifarDir !== null ? ['--cifar', options.cifarDir] : []),
+    ...extra,
   ];
+}
+
+/**
+ * Runs bench/torch_bench.py with the same sizes (`scale`), workloads and runs; its progress goes to
+ * our stderr, its JSON (stdout) is parsed.
+ * @throws TorchSetupError when the script fails.
+ */
+export function runTorchBench(options: TorchBenchOptions): { info: TorchInfo; measurements: Measurement[] } {
   const t0 = performance.now();
-  const r = spawnSync(options.python, args, { stdio: ['ignore', 'pipe', 2], encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  const r = spawnSync(options.python, torchArgs(options), { stdio: ['ignore', 'pipe', 2], encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
   const seconds = (performance.now() - t0) / 1000;
   if (r.status !== 0) throw new TorchSetupError(`bench/torch_bench.py failed (exit ${String(r.status ?? r.signal)})`);
   const { info, measurements } = parseTorchOutput(r.stdout);
   return { info: { ...info, python: options.python, installedNow: options.installedNow, seconds }, measurements };
+}
+
+/**
+ * PyTorch's side of the experiment grid: `processes` copies of bench/torch_bench.py's tuned
+ * fig3-train form run at once, each single-threaded (torch.set_num_threads(1) and
+ * OPENBLAS_NUM_THREADS=1, one process per core, as one would spread a grid of independent
+ * trainings), and run i's steps/s are summed over the processes — the same sum our grid reports.
+ * One measurement `torch.<key>.tuned.grid` per fig3-train configuration.
+ *
+ * @example await runTorchGrid({ ...options, only: ['fig3-train'] }, 2) // [{ id: 'torch.fig3-train.w10d100.tuned.grid', … }, …]
+ * @throws TorchSetupError when a process fails.
+ */
+export async function runTorchGrid(options: TorchBenchOptions, processes: number): Promise<Measurement[]> {
+  const args = torchArgs({ ...options, only: ['fig3-train'], threads: 1 }, ['--fig3-forms', 'tuned', '--id-suffix', '.grid-process', '--no-eval']);
+  const outputs = await Promise.all(
+    Array.from({ length: processes }, () =>
+      new Promise<string>((resolvePromise, reject) => {
+        const child = spawn(options.python, args, { stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1' } });
+        let out = '';
+        child.stdout.setEncoding('utf8');
+        child.stdout.on('data', (chunk: string) => (out += chunk));
+        child.on('error', reject);
+        child.on('close', (code, signal) => (code === 0 ? resolvePromise(out) : reject(new TorchSetupError(`bench/torch_bench.py (grid process) failed (exit ${String(code ?? signal)})`))));
+      }),
+    ),
+  );
+  return sumGridOutputs(outputs.map((text) => JSON.parse(text) as TorchOutput));
+}
+
+/**
+ * The grid measurement from its processes' outputs: run i's value is the sum over the processes of
+ * their run i (steps/s of independent trainings running at once); ids lose their `.grid-process`.
+ * @throws TorchSetupError when a process lacks a value another one has.
+ *
+ * @example sumGridOutputs([a, b]) // a process measuring [10, 11] and one measuring [9, 12] → values [19, 23]
+ */
+export function sumGridOutputs(perProcess: readonly TorchOutput[]): Measurement[] {
+  const processes = perProcess.length;
+  return perProcess[0]!.measurements.map((m) => {
+    const values = m.values.map((_, i) =>
+      perProcess.reduce((sum, o, k) => {
+        const v = o.measurements.find((x) => x.id === m.id)?.values[i];
+        if (v === undefined || !Number.isFinite(v)) throw new TorchSetupError(`PyTorch grid process ${k + 1} of ${processes} reported no ${m.id} for run ${i + 1}`);
+        return sum + v;
+      }, 0),
+    );
+    return {
+      id: m.id.replace('.grid-process', '.grid'),
+      workload: m.workload,
+      key: m.key,
+      side: m.side,
+      label: `${m.label}; grid of ${processes} single-thread processes at once (OPENBLAS_NUM_THREADS=1), steps/s summed`,
+      unit: m.unit,
+      better: m.better,
+      summary: summarise(values),
+      note: 'sum of the processes\' steps/s, run by run',
+    };
+  });
 }
