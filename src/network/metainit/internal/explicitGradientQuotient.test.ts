@@ -2,8 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../backend.ts';
 import { explicitGradientQuotient, explicitGradientQuotientAndScaleDerivatives } from './explicitGradientQuotient.ts';
-import { tinyFixture, type TinyFixture, type TinyFixtureOptions } from './fixtures.ts';
-import type { GradientQuotientGraphInputs } from './gradientQuotientGraph.ts';
+import { graphInputsOf, tinyFixture, type TinyFixtureOptions } from './fixtures.ts';
 import { oneHot } from './oneHot.ts';
 import { gradientQuotient64, scaleMatrix64 } from './reference64.ts';
 import { ensureNestedGradients } from './registerGradients.ts';
@@ -21,18 +20,6 @@ beforeAll(async () => {
 });
 
 const EPS = 1e-5;
-
-function inputsOf(f: TinyFixture, y: tf.Tensor): GradientQuotientGraphInputs {
-  return {
-    weights: f.network.layers.map((l) => l.weight),
-    biases: f.network.layers.map((l) => l.bias),
-    slope: f.network.slope,
-    activateInput: f.network.activateInput,
-    x: f.x,
-    oneHot: y,
-    eps: EPS,
-  };
-}
 
 describe('explicitGradientQuotientAndScaleDerivatives', () => {
   it('gives the TSDoc example: W = I₂, x = (1, 0), label 0 → GQ ≈ 0.6966, dGQ/ds ≈ −0.0909', () => {
@@ -78,7 +65,7 @@ describe('explicitGradientQuotientAndScaleDerivatives', () => {
     it(`equals the float64 reference and nested autodiff: ${c.name}`, () => {
       const f = tinyFixture(c);
       const y = oneHot(f.labels, c.widths[c.widths.length - 1]!);
-      const inputs = inputsOf(f, y);
+      const inputs = graphInputsOf(f, y, EPS);
       const before = tf.memory().numTensors;
       const got = explicitGradientQuotientAndScaleDerivatives(inputs);
       expect(tf.memory().numTensors, 'frees every tensor it makes').toBe(before);
@@ -128,7 +115,7 @@ describe('explicitGradientQuotientAndScaleDerivatives', () => {
     for (let seed = 100; seed < 124; seed++) {
       const f = tinyFixture({ ...shapes[seed % shapes.length]!, seed });
       const y = oneHot(f.labels, f.reference.widths[f.reference.widths.length - 1]!);
-      const got = explicitGradientQuotientAndScaleDerivatives(inputsOf(f, y));
+      const got = explicitGradientQuotientAndScaleDerivatives(graphInputsOf(f, y, EPS));
       const ref = gradientQuotient64(f.reference, f.data, EPS);
       const condition = quotientCondition(ref.gradient, ref.hessianGradient);
       if (condition >= MAX_CONDITION) {

@@ -4,6 +4,7 @@ import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { buildNetwork } from '../../buildNetwork.ts';
 import type { Network } from '../../forward.ts';
 import { INITIALISERS } from '../../init/initialisers.ts';
+import type { GradientQuotientGraphInputs } from './gradientQuotientGraph.ts';
 import type { Data64, Mlp64 } from './reference64.ts';
 import { sampleBatch } from './sampleBatch.ts';
 
@@ -61,5 +62,23 @@ export function tinyFixture(options: TinyFixtureOptions): TinyFixture {
     },
     data: { x: Float64Array.from(batch.x), labels: batch.labels },
     dispose: () => tf.dispose([x, ...layers.flatMap((l) => ('bias' in l ? [l.weight, l.bias] : [l.weight]))]),
+  };
+}
+
+/**
+ * The fixture's network, batch and the given one-hot labels as the inputs of the gradient-quotient
+ * computations (gradientQuotientGraph, scaleDerivatives, explicitGradientQuotient).
+ *
+ * @example graphInputsOf(f, oneHot(f.labels, 3), 1e-5).weights.length // f.network.layers.length
+ */
+export function graphInputsOf(fixture: TinyFixture, oneHot: tf.Tensor, eps: number): GradientQuotientGraphInputs {
+  return {
+    weights: fixture.network.layers.map((l) => l.weight),
+    biases: fixture.network.layers.map((l) => l.bias),
+    slope: fixture.network.slope,
+    activateInput: fixture.network.activateInput,
+    x: fixture.x,
+    oneHot,
+    eps,
   };
 }

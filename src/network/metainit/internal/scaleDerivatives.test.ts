@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../backend.ts';
-import { tinyFixture, type TinyFixtureOptions } from './fixtures.ts';
+import { graphInputsOf, tinyFixture, type TinyFixtureOptions } from './fixtures.ts';
 import { oneHot } from './oneHot.ts';
 import { gradientQuotient64, scaleMatrix64 } from './reference64.ts';
 import { ensureNestedGradients } from './registerGradients.ts';
@@ -46,15 +46,7 @@ describe('gradientQuotientAndScaleDerivatives (third-order differentiation)', ()
       const f = tinyFixture(c);
       const y = oneHot(f.labels, c.widths[c.widths.length - 1]!);
       const before = tf.memory().numTensors;
-      const got = gradientQuotientAndScaleDerivatives({
-        weights: f.network.layers.map((l) => l.weight),
-        biases: f.network.layers.map((l) => l.bias),
-        slope: f.network.slope,
-        activateInput: f.network.activateInput,
-        x: f.x,
-        oneHot: y,
-        eps: EPS,
-      });
+      const got = gradientQuotientAndScaleDerivatives(graphInputsOf(f, y, EPS));
       expect(tf.memory().numTensors).toBe(before);
       const h = FINITE_DIFFERENCE_STEP;
       const gq = (j: number, s: number): number => gradientQuotient64(scaleMatrix64(f.reference, j, s), f.data, EPS).gradientQuotient;
