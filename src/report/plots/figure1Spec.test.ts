@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { figure1Spec, type Figure1Point } from './figure1Spec.ts';
+import { axisMap, labelValue, near, rasterise } from './internal/testRaster.ts';
 import { testFixtures } from './internal/testFixtures.ts';
 import { renderSvg } from './renderSvg.ts';
 
@@ -17,11 +18,15 @@ function symbolPaths(svg: string, view: string): string[] {
 }
 
 describe('figure1Spec', () => {
-  it('puts kurtosis on a log x axis in both panels and accuracy on a 0–1 y axis', () => {
+  it('puts kurtosis on a log x axis in both panels (whole decades, the 10³ threshold inside) and accuracy on a 0–1 y axis', () => {
     const spec = figure1Spec(base()) as any;
-    expect(spec.vconcat[0].encoding.x.scale.type).toBe('log');
+    const dots = spec.vconcat[0].layer[2];
+    expect(dots.encoding.x.scale.type).toBe('log');
     expect(spec.vconcat[1].encoding.x.scale.type).toBe('log');
-    expect(spec.vconcat[0].encoding.y.scale.domain).toEqual([0, 1]);
+    expect(dots.encoding.y.scale.domain).toEqual([0, 1]);
+    const [lo, hi] = dots.encoding.x.scale.domain;
+    expect(Number.isInteger(Math.log10(lo)) && Number.isInteger(Math.log10(hi))).toBe(true);
+    expect(lo <= 1e3 && hi >= 1e3).toBe(true);
     expect(spec.title.text).toContain(dataset);
     expect(spec.title.subtitle.join(' ')).toContain(dataset);
   });
@@ -38,7 +43,7 @@ describe('figure1Spec', () => {
 
   it('draws diverged runs as × in their own strip, never in the accuracy panel', async () => {
     const svg = await renderSvg(figure1Spec(base()));
-    const trained = symbolPaths(svg, 'concat_0');
+    const trained = symbolPaths(svg, 'concat_0_layer_2');
     const diverged = symbolPaths(svg, 'concat_1');
     // fixture: 27 runs, of which He-normal width 5 depths 25 and 50 diverged
     expect(trained).toHaveLength(25);
@@ -83,5 +88,59 @@ describe('figure1Spec', () => {
     expect(() => figure1Spec(withPoint(1, { width: options.points[0]!.width, depth: options.points[0]!.depth }))).toThrow(/points\[1\] duplicates/);
     expect(() => figure1Spec({ ...options, dataset: '' })).toThrow(/figure1Spec: dataset/);
     expect(() => figure1Spec({ ...options, kurtosisSource: ' ' })).toThrow(/kurtosisSource/);
+  });
+
+  describe('rendered to PNG', () => {
+    const noneDiverged = (): Figure1Point[] =>
+      base().points.map((p) => (p.status === 'diverged' ? { ...p, status: 'ok' as const, accuracy: 0.1 } : p));
+    const render = (points: Figure1Point[]) => rasterise(figure1Spec({ ...base(), points }));
+    const axes = (r: Awaited<ReturnType<typeof rasterise>>) => {
+      const all = r.boxes.filter((b) => b.role === 'axis-label' && b.text !== undefined);
+      const yLabels = all.filter((b) => /^\d\.\d$/.test(b.text!)).sort((a, b) => b.y1 - a.y1);
+      const xLabels = all.filter((b) => !/^\d\.\d$/.test(b.text!) && !/^He-/.test(b.text!)).sort((a, b) => a.x1 - b.x1);
+      return { yLabels, xLabels, y: axisMap(yLabels, 'y'), x: axisMap(xLabels.filter((b) => b.opacity !== 0), 'x', true) };
+    };
+
+    it('fills most of the canvas with the plot (was a third of it)', async () => {
+      const r = await render(noneDiverged());
+      const { xLabels } = axes(r);
+      const span = xLabels[xLabels.length - 1]!.x2 - xLabels[0]!.x1;
+      expect(span / r.png.width).toBeGreaterThan(0.6);
+    });
+
+    it('labels the kurtosis axis with powers of ten only, every label shown', async () => {
+      const r = await render(noneDiverged());
+      const { xLabels } = axes(r);
+      expect(xLabels.length).toBeGreaterThanOrEqual(4);
+      for (const b of xLabels) {
+        expect(b.text).toMatch(/^10⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/);
+        expect(b.opacity).not.toBe(0);
+      }
+      expect(xLabels.map((b) => labelValue(b.text!))).toEqual([...xLabels.map((b) => labelValue(b.text!))].sort((a, b) => a - b));
+    });
+
+    it('leaves out the Diverged strip when nothing diverged, and shows it when something did', async () => {
+      const none = await render(noneDiverged());
+      expect(none.svg).not.toContain('Diverged');
+      const some = await render(base().points);
+      expect(some.svg).toContain('Diverged (×)');
+      expect(some.boxes.filter((b) => b.name === 'concat_1_marks').length).toBe(2);
+    });
+
+    it('draws the chance line at accuracy 0.1 and the claim threshold at κ = 10³', async () => {
+      const r = await render(noneDiverged());
+      const { x, y } = axes(r);
+      const grey = near('#555555', 45);
+      const left = x(1);
+      const right = x(1e6);
+      const py = y(0.1);
+      const row = Math.max(...[-2, -1, 0, 1, 2].map((d) => r.count({ x1: left, y1: py + d, x2: right, y2: py + d }, grey)));
+      expect(row / (right - left)).toBeGreaterThan(0.25);
+      const px = x(1e3);
+      const top = y(1);
+      const bottom = y(0);
+      const column = Math.max(...[-2, -1, 0, 1, 2].map((d) => r.count({ x1: px + d, y1: top, x2: px + d, y2: bottom }, grey)));
+      expect(column / (bottom - top)).toBeGreaterThan(0.25);
+    });
   });
 });

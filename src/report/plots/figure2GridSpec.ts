@@ -1,25 +1,35 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { figure2Layer } from './internal/figure2Layer.ts';
-import { FIGURE2_Y_MIN, figure2Rows, type Figure2Layer } from './internal/figure2Rows.ts';
-import { figure2YMax } from './internal/figure2YMax.ts';
-import { orderInitialisers } from './internal/orderInitialisers.ts';
+import { figure2Panel } from './internal/figure2Panel.ts';
+import { figure2Rows, type Figure2Layer } from './internal/figure2Rows.ts';
+import { orderInitialisers, PAPER_INITIALISER_ORDER } from './internal/orderInitialisers.ts';
 import { requireLabel } from './internal/requireLabel.ts';
 
 /** Options for `figure2GridSpec`. */
 export interface Figure2GridSpecOptions {
-  /** One panel per initialiser (the paper has six); names must be distinct. */
+  /** One panel per initialiser that was run; names must be distinct. */
   panels: readonly { initialiser: string; layers: readonly Figure2Layer[] }[];
   /** Dataset display label, e.g. `'CIFAR-10 (JPEG-q75 stand-in)'`. */
   dataset: string;
   /** Panels per row. Default 3 (2 rows for the paper's six). */
   columns?: number;
+  /**
+   * The initialisers the figure is meant to show (default: the paper's six). One that has no
+   * entry in `panels` gets a panel saying it was not run, instead of an empty axis.
+   */
+  expected?: readonly string[];
 }
 
+const PANEL_WIDTH = 280;
+const PANEL_HEIGHT = 190;
+
 /**
- * Figure 2 as small multiples: the `figure2Spec` panel for each initialiser, faceted in the
- * paper's order (He-normal, Glorot-normal, orthogonal, GSM, MetaInit, ZerO, then any others
- * alphabetically), all on one shared LOG y scale from 1e-3 (values below clipped to the axis,
- * as the caption says) so panels compare directly.
+ * Figure 2 as the paper draws it, one panel per initialiser, in the paper's order (He-normal,
+ * Glorot-normal, orthogonal, GSM, MetaInit, ZerO, then any others alphabetically): each panel the
+ * 0.9, 0.99 and 0.999 quantiles over networks of the empirical variance of the first unit of each
+ * Linear layer, on its OWN log y scale (`figure2Panel`: whole decades, ticks 10ᵏ, the claim's
+ * 10⁻³ dashed), so MetaInit's 10²⁸ leaves the others readable. Values below a panel's floor are
+ * marked ▼ on the floor (the line stops there), and the panel's subtitle counts them; an expected
+ * initialiser that was not run gets a panel saying so.
  *
  * @throws TypeError / RangeError naming the field (e.g. `panels[2].layers[7].q99`,
  *   `panels[4].initialiser`) for no panels, a repeated initialiser, bad `columns`, or any
@@ -28,7 +38,7 @@ export interface Figure2GridSpecOptions {
  * const spec = figure2GridSpec({ dataset: 'CIFAR-10', panels: [
  *   { initialiser: 'ZerO', layers: [{ layer: 0, q90: 1, q99: 1, q999: 1 }] },
  *   { initialiser: 'He-normal', layers: [{ layer: 0, q90: 0.5, q99: 2, q999: 40 }] }] });
- * spec.facet.sort; // ['He-normal', 'ZerO']
+ * spec.concat.map((p) => p.title.text); // ['He-normal', 'Glorot-normal (not run)', …, 'ZerO']
  */
 export function figure2GridSpec(options: Figure2GridSpecOptions): TopLevelSpec {
   const api = 'figure2GridSpec';
@@ -38,32 +48,53 @@ export function figure2GridSpec(options: Figure2GridSpecOptions): TopLevelSpec {
   if (!Array.isArray(options.panels) || options.panels.length === 0) {
     throw new RangeError(`${api}: panels must be a non-empty array, got ${Array.isArray(options.panels) ? 'an empty array' : String(options.panels)}`);
   }
-  const names: string[] = [];
   const byName = new Map<string, ReturnType<typeof figure2Rows>>();
   options.panels.forEach((panel, i) => {
     const initialiser = requireLabel({ value: panel.initialiser, field: `panels[${i}].initialiser`, api });
     if (byName.has(initialiser)) throw new RangeError(`${api}: panels[${i}].initialiser repeats ${JSON.stringify(initialiser)}`);
-    names.push(initialiser);
     byName.set(initialiser, figure2Rows({ layers: panel.layers, initialiser, field: `panels[${i}].layers`, api }));
   });
-  const order = orderInitialisers(names);
-  const values = order.flatMap((n) => byName.get(n)!);
-  const clipped = values.filter((r) => r.clipped).length;
+  const order = orderInitialisers([...(options.expected ?? PAPER_INITIALISER_ORDER), ...byName.keys()]);
+  let belowTotal = 0;
+  const missing: string[] = [];
+  const concat = order.map((name, k) => {
+    const rows = byName.get(name);
+    const yTitle = k % columns === 0 ? 'Variance of unit 0 (log)' : null;
+    if (rows === undefined) {
+      missing.push(name);
+      return {
+        title: { text: `${name} (not run)`, fontSize: 12, fontWeight: 'bold' as const, color: '#777777' },
+        width: PANEL_WIDTH,
+        height: PANEL_HEIGHT,
+        data: { values: [{ text: `${name} was not run for this report` }] },
+        mark: { type: 'text' as const, color: '#777777', fontSize: 12, x: PANEL_WIDTH / 2, y: PANEL_HEIGHT / 2 },
+        encoding: { text: { field: 'text', type: 'nominal' as const } },
+        view: { stroke: '#dddddd', strokeDash: [4, 4] },
+      };
+    }
+    const panel = figure2Panel({ rows, width: PANEL_WIDTH, height: PANEL_HEIGHT, xTitle: 'Linear layer (0 = input, 100 = output)', yTitle: yTitle ?? undefined });
+    belowTotal += panel.below;
+    const subtitle = panel.below === 0 ? `all ${rows.length} values ≥ ${panel.floorLabel}` : `▼ ${panel.below} of ${rows.length} values below ${panel.floorLabel}`;
+    return {
+      title: { text: name, subtitle, fontSize: 12, fontWeight: 'bold' as const, subtitleFontSize: 10, subtitleColor: '#555555' },
+      ...panel.spec,
+      layer: panel.spec.layer.map((l, i) => (i === 0 && yTitle === null ? { ...l, encoding: { y: { ...l.encoding.y, axis: { ...l.encoding.y.axis, title: null } } } } : l)),
+    };
+  });
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
       text: `Figure 2 — Empirical variance per layer by initialiser, ${dataset}`,
       subtitle: [
         `Dataset: ${dataset}. Quantiles 0.9, 0.99, 0.999 over networks of the empirical variance of each Linear layer's first unit.`,
-        `Shared log y axis with bottom at ${FIGURE2_Y_MIN}: values below it are clipped to the axis (${clipped} of ${values.length} plotted values).`,
+        `Each panel has its own log y axis; grey dashed: the claim's 10⁻³; ▼: values below the panel's floor (${belowTotal} in all).`,
+        ...(missing.length === 0 ? [] : [`Not run for this report: ${missing.join(', ')}.`]),
       ],
       anchor: 'start',
     },
-    data: { values },
-    facet: { field: 'initialiser', type: 'nominal', sort: order, title: null, header: { labelFontSize: 12, labelFontWeight: 'bold' } },
+    concat,
     columns,
-    // Panel-sized axis titles: the full ones are wider than a 260-pixel panel and overlap their neighbours.
-    spec: figure2Layer({ yMax: figure2YMax(values), width: 260, height: 180, xTitle: 'Linear layer (0 = input, 100 = output)', yTitle: 'Variance of unit 0 (log)' }),
-    resolve: { scale: { y: 'shared', x: 'shared' } },
+    spacing: { row: 28, column: 22 },
+    resolve: { scale: { y: 'independent', x: 'shared', color: 'shared', strokeDash: 'shared' } },
   } as TopLevelSpec;
 }

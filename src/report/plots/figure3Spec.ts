@@ -30,12 +30,32 @@ export interface Figure3SpecOptions {
   steps?: number;
 }
 
+/** Chance accuracy on CIFAR-10's ten balanced classes, drawn as a reference line. */
+const CHANCE = 0.1;
+
 /**
- * Figure 3 of the paper as a vega-lite spec: test accuracy (y, linear, 0–1) against depth
- * (x, linear) for one width, one colour per initialiser: the mean over repetitions as a line
- * with dots, the min–max range as a translucent band. Initialisers are ordered as in the paper
- * (He-normal, Glorot-normal, orthogonal, GSM, MetaInit, ZerO, then others alphabetically) and
- * rows by (initialiser, depth), so the same cells in any order give the same spec.
+ * The y range of Figure 3: the data's range (chance 0.1 included) padded by 0.02 and widened to
+ * multiples of 0.05, inside [0, 1]; so accuracies in 0.1–0.4 fill the plot instead of a third of
+ * a fixed 0–1 axis.
+ *
+ * @example figure3YDomain([{ min: 0.12, max: 0.39 }]); // [0.05, 0.45]
+ */
+export function figure3YDomain(rows: readonly { min: number; max: number }[]): [number, number] {
+  const lo = Math.min(CHANCE, ...rows.map((r) => r.min)) - 0.02;
+  const hi = Math.max(CHANCE, ...rows.map((r) => r.max)) + 0.02;
+  const round = (x: number) => Math.round(x * 1e9) / 1e9;
+  return [Math.max(0, round(Math.floor(round(lo / 0.05)) * 0.05)), Math.min(1, round(Math.ceil(round(hi / 0.05)) * 0.05))];
+}
+
+/**
+ * Figure 3 of the paper as a vega-lite spec: test accuracy (y, linear, fitted to the data by
+ * `figure3YDomain`) against depth (x, linear) for one width, one colour per initialiser: the
+ * mean over repetitions as a line with dots and the min–max range over repetitions as an error
+ * bar with caps (the authors' plot has error bars), each initialiser's bars shifted sideways by
+ * a fixed fraction of the depth range so that bars at one depth do not hide each other; a dashed
+ * grey line marks chance accuracy (0.1). Initialisers are ordered as in the paper (He-normal,
+ * Glorot-normal, orthogonal, GSM, MetaInit, ZerO, then others alphabetically) and rows by
+ * (initialiser, depth), so the same cells in any order give the same spec.
  *
  * @throws TypeError / RangeError naming the field (e.g. `points[2].mean`) for empty `points`,
  *   NaN or out-of-range accuracies, min ≤ mean ≤ max broken, a non-integer depth, a repeated
@@ -43,7 +63,7 @@ export interface Figure3SpecOptions {
  * @example
  * const spec = figure3Spec({ width: 10, dataset: 'CIFAR-10',
  *   points: [{ initialiser: 'ZerO', depth: 10, mean: 0.385, min: 0.38, max: 0.39 }] });
- * spec.layer.length; // 3 (band, line, dots)
+ * spec.layer.length; // 6 (chance line, its label, error bars, caps, mean line, dots)
  */
 export function figure3Spec(options: Figure3SpecOptions): TopLevelSpec {
   const api = 'figure3Spec';
@@ -56,7 +76,7 @@ export function figure3Spec(options: Figure3SpecOptions): TopLevelSpec {
     throw new RangeError(`${api}: points must be a non-empty array, got ${Array.isArray(options.points) ? 'an empty array' : String(options.points)}`);
   }
   const seen = new Set<string>();
-  const rows = options.points.map((p, i) => {
+  const cells = options.points.map((p, i) => {
     const at = `points[${i}]`;
     const initialiser = requireLabel({ value: p.initialiser, field: `${at}.initialiser`, api });
     const depth = requireNumber({ value: p.depth, field: `${at}.depth`, api, integer: true, min: 0 });
@@ -68,42 +88,65 @@ export function figure3Spec(options: Figure3SpecOptions): TopLevelSpec {
     seen.add(key);
     return { initialiser, depth, mean, min, max };
   });
-  const domain = orderInitialisers(rows.map((r) => r.initialiser));
-  rows.sort((a, b) => domain.indexOf(a.initialiser) - domain.indexOf(b.initialiser) || a.depth - b.depth);
+  const domain = orderInitialisers(cells.map((r) => r.initialiser));
+  cells.sort((a, b) => domain.indexOf(a.initialiser) - domain.indexOf(b.initialiser) || a.depth - b.depth);
+  const depths = cells.map((r) => r.depth);
+  const span = Math.max(...depths) - Math.min(...depths) || 1;
+  // Dodge: initialiser k of n sits at depth + (k − (n − 1)/2)·span/100, about 5 px apart at 520 px.
+  const dodge = span / 100;
+  const rows = cells.map((r) => ({ ...r, x: r.depth + (domain.indexOf(r.initialiser) - (domain.length - 1) / 2) * dodge }));
   const color = initialiserColourEncoding(domain);
-  const x = { field: 'depth', type: 'quantitative' as const, title: 'Depth (number of hidden ReLU layers)' };
+  const yDomain = figure3YDomain(rows);
+  const x = { field: 'x', type: 'quantitative' as const, title: 'Depth (number of hidden ReLU layers)', scale: { nice: false, padding: 12 }, axis: { values: [...new Set(depths)].sort((a, b) => a - b), format: 'd' } };
   const yTitle = `Test accuracy after ${options.steps ?? 500} steps (fraction correct)`;
+  const y = (field: string) => ({ field, type: 'quantitative' as const, title: yTitle, scale: { domain: yDomain, zero: false } });
+  const tooltip = [
+    { field: 'initialiser', type: 'nominal' as const },
+    { field: 'depth', type: 'quantitative' as const },
+    { field: 'mean', type: 'quantitative' as const },
+    { field: 'min', type: 'quantitative' as const },
+    { field: 'max', type: 'quantitative' as const },
+  ];
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
       text: `Figure 3${width === 10 ? 'a' : 'b'} — Test accuracy vs depth, width ${width}, ${dataset}`,
       subtitle: [
-        `Dataset: ${dataset}. Networks of width ${width}; test accuracy after ${options.steps ?? 500} Adam steps against depth.`,
-        'Line and dots: mean over repetitions; band: min–max over repetitions.',
+        `Dataset: ${dataset}. Networks of width ${width}; test accuracy after ${options.steps ?? 500} Adam steps.`,
+        'Line and dots: mean over repetitions; bars: min–max over repetitions; dashed: chance (0.1).',
       ],
       anchor: 'start',
     },
     data: { values: rows },
-    width: 520,
-    height: 320,
+    width: 560,
+    height: 360,
     layer: [
       {
-        mark: { type: 'area', opacity: 0.18 },
-        encoding: {
-          x,
-          y: { field: 'min', type: 'quantitative', scale: { domain: [0, 1] }, stack: null, title: yTitle },
-          y2: { field: 'max' },
-          color,
-          order: { field: 'depth', type: 'quantitative' },
-        },
+        data: { values: [{ chance: CHANCE }] },
+        mark: { type: 'rule', color: '#555555', strokeDash: [5, 4], strokeWidth: 1.25 },
+        encoding: { y: { field: 'chance', type: 'quantitative', scale: { domain: yDomain, zero: false }, title: yTitle } },
+      },
+      {
+        data: { values: [{ chance: CHANCE, label: 'chance (0.1)' }] },
+        mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 4, dy: -3, color: '#555555', fontSize: 11, x: 0 },
+        encoding: { y: { field: 'chance', type: 'quantitative' }, text: { field: 'label' } },
+      },
+      {
+        mark: { type: 'rule', strokeWidth: 2, opacity: 1 },
+        encoding: { x, y: y('min'), y2: { field: 'max' }, color, tooltip },
+      },
+      {
+        mark: { type: 'tick', orient: 'horizontal', thickness: 2, size: 9, opacity: 1 },
+        transform: [{ fold: ['min', 'max'], as: ['end', 'value'] }],
+        encoding: { x, y: y('value'), color },
       },
       {
         mark: { type: 'line', strokeWidth: 1.75 },
-        encoding: { x, y: { field: 'mean', type: 'quantitative', title: yTitle }, color, order: { field: 'depth', type: 'quantitative' } },
+        encoding: { x, y: y('mean'), color, order: { field: 'depth', type: 'quantitative' } },
       },
       {
-        mark: { type: 'point', filled: true, size: 30 },
-        encoding: { x, y: { field: 'mean', type: 'quantitative', title: yTitle }, color },
+        mark: { type: 'point', filled: true, size: 36, opacity: 1 },
+        encoding: { x, y: y('mean'), color, tooltip },
       },
     ],
   } as TopLevelSpec;

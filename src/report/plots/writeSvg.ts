@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { writeFileAtomic } from '../atomicWrite.ts';
+import { writeFilesAtomicBytes } from './internal/writeFilesAtomicBytes.ts';
+import { renderPng } from './renderPng.ts';
 import { renderSvg } from './renderSvg.ts';
 
 /** Options for `writeSvg`. */
@@ -8,22 +9,31 @@ export interface WriteSvgOptions {
   spec: TopLevelSpec;
   /** Where to write the `.svg` file; its directory is created if missing. */
   path: string;
+  /** Also write a PNG beside it (`x.svg` → `x.png`, 2 px per SVG unit, `renderPng`). Default true. */
+  png?: boolean;
 }
 
 /**
  * Renders `spec` with `renderSvg` and writes the SVG (plus a trailing newline) atomically: a
- * temp file in the same directory renamed over `path`, so a reader never sees half a figure.
- * Resolves to the SVG text written.
+ * temp file in the same directory renamed over `path` (with the PNG, when written, renamed right after it), so a reader never sees half a figure.
+ * Unless `png: false`, it is also rasterised with `renderPng` and the PNG written beside it (the SVG path with `.svg` replaced by `.png`, or `.png` appended). Resolves to the SVG text
+ * written.
  *
- * @throws TypeError when `path` is empty; whatever `renderSvg` or the file system throws.
+ * @throws TypeError when `path` is empty; whatever `renderSvg`, `renderPng` or the file system throws.
  * @example
- * await writeSvg({ spec: figure3Spec({ ... }), path: 'out/figure3a.svg' }); // '<svg …</svg>\n'
+ * await writeSvg({ spec: figure3Spec({ ... }), path: 'out/figure3a.svg' }); // '<svg …</svg>\n', and out/figure3a.png
  */
 export async function writeSvg(options: WriteSvgOptions): Promise<string> {
   if (typeof options.path !== 'string' || options.path === '') {
     throw new TypeError(`writeSvg: path must be a non-empty string, got ${JSON.stringify(options.path)}`);
   }
   const svg = (await renderSvg(options.spec)) + '\n';
-  writeFileAtomic(options.path, svg);
+  const png = options.png === false ? undefined : (await renderPng(svg)).png;
+  writeFilesAtomicBytes([{ path: options.path, content: svg }, ...(png === undefined ? [] : [{ path: pngPathFor(options.path), content: png }])]);
   return svg;
+}
+
+/** `a/b.svg` → `a/b.png`; any other name gets `.png` appended. */
+export function pngPathFor(svgPath: string): string {
+  return /\.svg$/i.test(svgPath) ? svgPath.replace(/\.svg$/i, '.png') : `${svgPath}.png`;
 }

@@ -1,8 +1,5 @@
 import { requireNumber } from './requireNumber.ts';
 
-/** Bottom of Figure 2's log y axis: values below it are drawn at it (clipped). */
-export const FIGURE2_Y_MIN = 1e-3;
-
 /** One Linear layer's quantiles over networks of the empirical variance (Figure 2). */
 export interface Figure2Layer {
   /** Linear layer index: 0 = input layer, 100 = output layer for depth 100 (non-negative integer). */
@@ -22,9 +19,6 @@ export interface Figure2Row {
   quantile: string;
   /** The value as given. */
   variance: number;
-  /** `max(variance, FIGURE2_Y_MIN)`: what is drawn. */
-  plotted: number;
-  clipped: boolean;
 }
 
 const QUANTILES = [
@@ -35,7 +29,7 @@ const QUANTILES = [
 
 /**
  * Validates one initialiser's layers and turns them into long-form rows (three per layer, one
- * per quantile), sorted by layer then quantile, with values below `FIGURE2_Y_MIN` clipped to it.
+ * per quantile), sorted by layer then quantile.
  *
  * @throws RangeError naming the field (`<prefix>[i].q99`, …) for an empty array, a non-finite or
  *   negative value, quantiles out of order, a non-integer or repeated layer.
@@ -59,7 +53,7 @@ export function figure2Rows(options: { layers: readonly Figure2Layer[]; initiali
     for (const [key, quantile] of QUANTILES) {
       const variance = requireNumber({ value: l[key], field: `${at}.${key}`, api, min: previous });
       previous = variance;
-      rows.push({ initialiser, layer, quantile, variance, plotted: Math.max(variance, FIGURE2_Y_MIN), clipped: variance < FIGURE2_Y_MIN });
+      rows.push({ initialiser, layer, quantile, variance });
     }
   });
   rows.sort((a, b) => a.layer - b.layer || (a.quantile < b.quantile ? -1 : a.quantile > b.quantile ? 1 : 0));

@@ -2,9 +2,10 @@ import { initialiserColours } from './initialiserColours.ts';
 
 /**
  * The vega-lite colour channel shared by Figures 1 and 3: field `initialiser`, in the given display
- * order, each initialiser in its fixed colour (`initialiserColours`).
+ * order, each initialiser in its fixed colour (`initialiserColours`), legend symbols drawn opaque
+ * whatever the mark's own opacity.
  *
- * @example initialiserColourEncoding(['He-normal']).scale.range // ['#4c78a8']
+ * @example initialiserColourEncoding(['He-normal']).scale.range // ['#0072b2']
  */
 export function initialiserColourEncoding(domain: readonly string[]) {
   return {
@@ -13,5 +14,6 @@ export function initialiserColourEncoding(domain: readonly string[]) {
     title: 'Initialiser',
     scale: { domain: [...domain], range: initialiserColours(domain) },
     sort: [...domain],
+    legend: { symbolOpacity: 1, titleLimit: 400, labelLimit: 400 },
   };
 }
