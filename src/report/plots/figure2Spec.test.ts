@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { figure2Spec } from './figure2Spec.ts';
+import { figure2Range } from './internal/figure2Panel.ts';
 import { testFixtures } from './internal/testFixtures.ts';
 import { renderSvg } from './renderSvg.ts';
 
@@ -7,32 +8,45 @@ const dataset = 'CIFAR-10 (JPEG-q75 stand-in)';
 const layers = testFixtures().figure2;
 
 describe('figure2Spec', () => {
-  it('uses a log y scale with bottom 1e-3 and one line per quantile', () => {
+  it('uses a log y scale over whole decades with ticks 10ᵏ, one line per quantile and the 10⁻³ threshold', () => {
     const spec = figure2Spec({ layers, initialiser: 'He-normal', dataset }) as any;
-    expect(spec.encoding.y.scale.type).toBe('log');
-    expect(spec.encoding.y.scale.domain[0]).toBe(1e-3);
-    expect(spec.encoding.color.field).toBe('quantile');
-    expect(new Set(spec.data.values.map((r: { quantile: string }) => r.quantile))).toEqual(new Set(['0.9', '0.99', '0.999']));
+    const line = spec.layer[1];
+    expect(line.encoding.y.scale.type).toBe('log');
+    const [lo, hi] = line.encoding.y.scale.domain;
+    expect(Number.isInteger(Math.log10(lo)) && Number.isInteger(Math.log10(hi))).toBe(true);
+    expect(line.encoding.y.axis.labelExpr).toContain("'10'");
+    expect(line.encoding.color.field).toBe('quantile');
+    expect(new Set(line.data.values.map((r: { quantile: string }) => r.quantile))).toEqual(new Set(['0.9', '0.99', '0.999']));
+    expect(spec.layer[0].data.values).toEqual([{ threshold: 1e-3 }]);
   });
 
-  it('clips values below 1e-3 to the axis and says so in the caption', () => {
+  it('does not draw values below the floor as a line on it: they break the line and are counted in the caption', () => {
     const spec = figure2Spec({ layers, initialiser: 'He-normal', dataset }) as any;
-    const rows: { variance: number; plotted: number; clipped: boolean }[] = spec.data.values;
-    const clipped = rows.filter((r) => r.variance < 1e-3);
-    expect(clipped.length).toBeGreaterThan(0);
-    for (const r of clipped) expect([r.plotted, r.clipped]).toEqual([1e-3, true]);
-    for (const r of rows.filter((x) => x.variance >= 1e-3)) expect([r.plotted, r.clipped]).toEqual([r.variance, false]);
-    expect(spec.title.subtitle.join(' ')).toContain(`clipped to the axis (${clipped.length} of ${rows.length}`);
+    const rows: { variance: number; plotted: number | null; below: number | null; quantile: string }[] = spec.layer[1].data.values;
+    const floor = spec.layer[1].encoding.y.scale.domain[0];
+    const under = rows.filter((r) => r.variance < floor);
+    expect(under.length).toBeGreaterThan(0);
+    for (const r of under) expect(r.plotted).toBeNull();
+    for (const r of rows.filter((x) => x.variance >= floor)) expect(r.plotted).toBe(r.variance);
+    // one ▼ per quantile, at the first layer below the floor (the fixture never comes back up)
+    expect(spec.layer[2].data.values.map((r: { quantile: string }) => r.quantile).sort()).toEqual(['0.9', '0.99', '0.999']);
+    expect(spec.title.subtitle.join(' ')).toContain(`(${under.length} of ${rows.length} plotted values)`);
   });
 
-  it('accepts exact zeros (clipped) and renders an SVG with axis titles and dataset label', async () => {
+  it('fits each panel’s range to its data, keeping 10⁻³ and a decade below it inside', () => {
+    expect(figure2Range([{ variance: 0.02 }, { variance: 300 }])).toEqual({ floor: 1e-4, top: 1e3 });
+    expect(figure2Range([{ variance: 1e-40 }, { variance: 3e27 }])).toEqual({ floor: 1e-12, top: 1e28 });
+    expect(figure2Range([{ variance: 0 }, { variance: 0.5 }])).toEqual({ floor: 1e-4, top: 10 });
+  });
+
+  it('accepts exact zeros (below the floor) and renders an SVG with axis titles and dataset label', async () => {
     const withZero = layers.map((l) => (l.layer === 100 ? { ...l, q90: 0, q99: 0 } : l));
     const svg = await renderSvg(figure2Spec({ layers: withZero, initialiser: 'ZerO', dataset }));
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg).toContain('Linear layer index (0 = input layer, 100 = output layer)');
     expect(svg).toContain('Empirical variance of unit 0');
     expect(svg).toContain(dataset);
-    expect(svg).toContain('clipped to the axis');
+    expect(svg).toContain('▼: below 10⁻');
   });
 
   it('gives byte-identical SVG for the same layers in any order', async () => {

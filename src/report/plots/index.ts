@@ -4,3 +4,4 @@ export * from './figure2GridSpec.ts';
 export * from './figure3Spec.ts';
 export * from './renderSvg.ts';
 export * from './writeSvg.ts';
+export * from './renderPng.ts';

@@ -1,4 +1,4 @@
-import { powerOfTenAxis, superscriptPower } from './powerOfTenAxis.ts';
+import { decade, powerOfTenAxis, superscriptPower } from './powerOfTenAxis.ts';
 import type { Figure2Row } from './figure2Rows.ts';
 
 /** The claim's threshold ("90% below 10⁻³ after layer 80"), drawn in every panel. */
@@ -23,7 +23,7 @@ export function figure2Range(rows: readonly Pick<Figure2Row, 'variance'>[]): { f
   const positive = rows.map((r) => r.variance).filter((v) => v > 0);
   const lo = positive.length === 0 ? -4 : Math.min(-4, Math.max(-12, Math.floor(Math.log10(Math.min(...positive)) + 1e-9)));
   const hi = positive.length === 0 ? 1 : Math.max(1, Math.ceil(Math.log10(Math.max(...positive)) - 1e-9));
-  return { floor: 10 ** lo, top: 10 ** hi };
+  return { floor: decade(lo), top: decade(hi) };
 }
 
 /**

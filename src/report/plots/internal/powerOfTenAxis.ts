@@ -50,10 +50,15 @@ export function powerOfTenAxis(options: { min: number; max: number; maxTicks?: n
   lo = Math.floor(lo / step) * step;
   hi = Math.ceil(hi / step) * step;
   const values: number[] = [];
-  for (let k = lo; k <= hi; k += step) values.push(10 ** k);
+  for (let k = lo; k <= hi; k += step) values.push(decade(k));
   return {
-    domain: [10 ** lo, 10 ** hi] as [number, number],
+    domain: [decade(lo), decade(hi)] as [number, number],
     values,
     axis: { values, labelExpr: POWER_OF_TEN_LABEL, labelOverlap: false, tickCount: values.length, grid: true },
   };
+}
+
+/** 10^k exactly as the literal `1e<k>` parses (`10 ** -4` is 0.00009999999999999999). */
+export function decade(k: number): number {
+  return Number(`1e${k}`);
 }

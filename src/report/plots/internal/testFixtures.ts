@@ -5,7 +5,7 @@ import type { Figure3Point } from '../figure3Spec.ts';
 /**
  * Small deterministic inputs for the plot tests (test-only; no randomness): Figure 1 runs on a
  * 3 × 3 × 3 grid with two diverged runs, Figure 2 layers 0…100 decaying geometrically (so the
- * deep layers fall below the 1e-3 axis bottom), Figure 3 cells for two initialisers.
+ * deep layers fall below the 10⁻¹² lowest axis floor), Figure 3 cells for two initialisers.
  *
  * @example
  * testFixtures().figure1.length; // 27
@@ -28,7 +28,7 @@ export function testFixtures(): { figure1: Figure1Point[]; figure2: Figure2Layer
   });
   const figure2: Figure2Layer[] = [];
   for (let layer = 0; layer <= 100; layer += 1) {
-    const q90 = 0.7 * 0.9 ** layer;
+    const q90 = 0.7 * 0.7 ** layer;
     figure2.push({ layer, q90, q99: 3 * q90, q999: 10 * q90 });
   }
   const figure3: Figure3Point[] = [];
