@@ -127,7 +127,10 @@ describe('vv fig1 / merge / acceptance (smoke scale)', () => {
     expect(report.figures.map((f) => f.name)).toEqual(['fig1-mnist', 'fig1-cifar10', 'fig2', 'fig3-w10', 'fig3-w200']);
     for (const f of report.figures) {
       expect(['complete', 'unavailable']).toContain(f.status);
-      for (const svg of f.svgs) expect(readFileSync(svg, 'utf8')).toMatch(/^<svg/);
+      for (const svg of f.svgs) {
+        expect(readFileSync(svg, 'utf8')).toMatch(/^<svg/);
+        expect(readFileSync(svg.replace(/\.svg$/, '.png')).subarray(1, 4).toString('latin1')).toBe('PNG'); // a PNG beside every SVG
+      }
     }
     expect(report.figures[0]!.status).toBe('complete'); // MNIST ships with the package
     expect(report.claims.length).toBeGreaterThanOrEqual(2);

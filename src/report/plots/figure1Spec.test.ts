@@ -18,12 +18,16 @@ function symbolPaths(svg: string, view: string): string[] {
 }
 
 describe('figure1Spec', () => {
-  it('puts kurtosis on a log x axis in both panels (whole decades, the 10³ threshold inside) and accuracy on a 0–1 y axis', () => {
+  it('puts kurtosis on a log x axis in both panels (whole decades, the 10³ threshold inside) and accuracy from 0 to just above the best run', () => {
     const spec = figure1Spec(base()) as any;
     const dots = spec.vconcat[0].layer[2];
     expect(dots.encoding.x.scale.type).toBe('log');
     expect(spec.vconcat[1].encoding.x.scale.type).toBe('log');
-    expect(dots.encoding.y.scale.domain).toEqual([0, 1]);
+    const best = Math.max(...base().points.map((p) => (p.status === 'ok' ? p.accuracy! : 0)));
+    expect(dots.encoding.y.scale.domain).toEqual([0, Math.ceil((best + 0.02) * 10) / 10]);
+    const top = (best: number) => (figure1Spec({ ...base(), points: base().points.map((p) => (p.status === 'ok' ? { ...p, accuracy: Math.min(p.accuracy!, best) } : p)) }) as any).vconcat[0].layer[2].encoding.y.scale.domain[1];
+    expect([top(0.35), top(0.38), top(0.3)]).toEqual([0.4, 0.4, 0.4]);
+    expect(top(0.39)).toBe(0.5);
     const [lo, hi] = dots.encoding.x.scale.domain;
     expect(Number.isInteger(Math.log10(lo)) && Number.isInteger(Math.log10(hi))).toBe(true);
     expect(lo <= 1e3 && hi >= 1e3).toBe(true);
