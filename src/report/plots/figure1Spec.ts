@@ -2,7 +2,8 @@ import { initialiserColourEncoding } from './internal/initialiserColourEncoding.
 import type { TopLevelSpec } from 'vega-lite';
 import { requireLabel } from './internal/requireLabel.ts';
 import { requireNumber } from './internal/requireNumber.ts';
-import { powerOfTenAxis, superscriptPower } from './internal/powerOfTenAxis.ts';
+import { powerOfTenAxis } from './internal/powerOfTenAxis.ts';
+import { superscriptPower } from './internal/superscriptPower.ts';
 
 /** The three He variants of Figure 1, in plotting order, with their display names. */
 const FIGURE1_INITIALISERS = { 'he-bernoulli': 'He-Bernoulli', 'he-uniform': 'He-uniform', 'he-normal': 'He-normal' } as const;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { figure3Spec, figure3YDomain, type Figure3Point } from './figure3Spec.ts';
+import { figure3Spec, type Figure3Point } from './figure3Spec.ts';
+import { figure3YDomain } from './internal/figure3YDomain.ts';
 import { initialiserColours } from './internal/initialiserColours.ts';
 import { axisMap, near, rasterise, saturated } from './internal/testRaster.ts';
 import { testFixtures } from './internal/testFixtures.ts';

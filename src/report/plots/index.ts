@@ -5,3 +5,4 @@ export * from './figure3Spec.ts';
 export * from './renderSvg.ts';
 export * from './writeSvg.ts';
 export * from './renderPng.ts';
+export * from './pngPathFor.ts';

@@ -2,7 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { pngPathFor, writeSvg } from './writeSvg.ts';
+import { pngPathFor } from './pngPathFor.ts';
+import { writeSvg } from './writeSvg.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'vv-plots-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { writeFilesAtomicBytes } from './internal/writeFilesAtomicBytes.ts';
+import { pngPathFor } from './pngPathFor.ts';
 import { renderPng } from './renderPng.ts';
 import { renderSvg } from './renderSvg.ts';
 
@@ -15,9 +16,10 @@ export interface WriteSvgOptions {
 
 /**
  * Renders `spec` with `renderSvg` and writes the SVG (plus a trailing newline) atomically: a
- * temp file in the same directory renamed over `path` (with the PNG, when written, renamed right after it), so a reader never sees half a figure.
- * Unless `png: false`, it is also rasterised with `renderPng` and the PNG written beside it (the SVG path with `.svg` replaced by `.png`, or `.png` appended). Resolves to the SVG text
- * written.
+ * temp file in the same directory renamed over `path`, so a reader never sees half a figure.
+ * Unless `png: false`, the SVG is also rasterised with `renderPng` (2 px per SVG unit) and the
+ * PNG written beside it (`pngPathFor`), renamed into place right after the SVG. Resolves to the
+ * SVG text written.
  *
  * @throws TypeError when `path` is empty; whatever `renderSvg`, `renderPng` or the file system throws.
  * @example
@@ -33,7 +35,3 @@ export async function writeSvg(options: WriteSvgOptions): Promise<string> {
   return svg;
 }
 
-/** `a/b.svg` → `a/b.png`; any other name gets `.png` appended. */
-export function pngPathFor(svgPath: string): string {
-  return /\.svg$/i.test(svgPath) ? svgPath.replace(/\.svg$/i, '.png') : `${svgPath}.png`;
-}

@@ -1,4 +1,5 @@
-import { decade, powerOfTenAxis, superscriptPower } from './powerOfTenAxis.ts';
+import { decade, powerOfTenAxis } from './powerOfTenAxis.ts';
+import { superscriptPower } from './superscriptPower.ts';
 import type { Figure2Row } from './figure2Rows.ts';
 
 /** The claim's threshold ("90% below 10⁻³ after layer 80"), drawn in every panel. */

@@ -14,17 +14,6 @@ export const POWER_OF_TEN_LABEL = (() => {
 })();
 
 /**
- * Writes 10^k in the tick-label style: `superscriptPower(-3)` is `'10⁻³'`. Used in captions so
- * they match the axes.
- *
- * @example superscriptPower(14); // '10¹⁴'
- */
-export function superscriptPower(k: number): string {
-  const sup: Record<string, string> = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '-': '⁻' };
-  return `10${String(Math.round(k)).replace(/./g, (c) => sup[c] ?? c)}`;
-}
-
-/**
  * A log-scale domain from whole decades and its tick values, every `step` decades so that at most
  * `maxTicks` labels are drawn: the axis covers [10^lo, 10^hi] with lo = ⌊log10 min⌋ and
  * hi = ⌈log10 max⌉ (widened to `include` exponents when given), ticks at 10^lo, 10^(lo+step), … with step the first of
