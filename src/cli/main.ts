@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../paths/packagePath.ts';
 import { UsageError } from './args.ts';
 // Only types and light constants at the top: each command's module (and with it TensorFlow.js,
 // vega, mathjs, the data readers) is imported when that command runs (see `main`), so that
@@ -34,13 +34,13 @@ export interface MainIO {
   readonly expectationsPath?: string;
 }
 
-/** The package root (two levels above this file), against which the default fixture path resolves. */
-export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const DEFAULT_EXPECTATIONS_PATH = fileURLToPath(new URL('../../fixtures/expectations.json', import.meta.url));
+/** The package root, against which the default fixture path resolves (the same from src/ and dist/src/). */
+export const PACKAGE_ROOT = packagePath();
+export const DEFAULT_EXPECTATIONS_PATH = packagePath('fixtures/expectations.json');
 
 function packageVersion(): string {
   try {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+    const pkg = JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version?: unknown };
     return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
   } catch {
     return '0.0.0';
