@@ -9,7 +9,7 @@ import type { KurtosisOptions } from './kurtosisCommand.ts';
 import type { MontecarloOptions } from './montecarloCommand.ts';
 import { MONTECARLO_FALSE_ALARM } from './montecarloDefaults.ts';
 import type { InputStatsOptions } from './inputStatsCommand.ts';
-import { DISTRIBUTION_NAMES } from '../distributions/byName.ts';
+import { DISTRIBUTION_NAMES } from '../distributions/distributionNames.ts';
 import type { VerifyOptions } from './verifyCommand.ts';
 import type { DataFetchOptions } from './dataCommand.ts';
 import type { StatementSpec } from '../verify/types.ts';
