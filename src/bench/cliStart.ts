@@ -22,7 +22,8 @@ export interface CliStartOptions {
  * The cli-start workload: wall time from spawning `node bin/vv.mjs ARGS` to its exit, for
  * `--help` and `kurtosis --width 10 --depth 5` (what a user waits for), median over the runs.
  * Records whether the launcher ran the compiled dist/ or fell back to the sources (its one-line
- * notice on stderr), since only the former can meet the targets.
+ * notice on stderr), since only the former can meet the targets; `node -e ''` (and, with `npx`,
+ * `npx vv --help`) are timed alongside, without targets, to show the floor and npm's share.
  *
  * @example cliStart({ runs: 10, npx: false, log: () => {} }).measurements[0].summary.median // ≈ 0.15 (s) from dist/
  * @throws Error when a command exits non-zero.
@@ -49,6 +50,8 @@ export function cliStart(options: CliStartOptions): Omit<WorkloadResult, 'second
     const label = `vv ${c.args.join(' ')}`;
     return { id: c.id, workload: 'cli-start', key: c.id, side: 'ours', label: `${label} (node bin/vv.mjs, spawn to exit)`, unit: 's', better: 'lower', summary: summarise(time(process.execPath, [launcher, ...c.args], label)) };
   });
+  // Node's own start, the floor under both (a busy machine raises it too).
+  measurements.push({ id: 'cli-start.node', workload: 'cli-start', key: 'cli-start.node', side: 'ours', label: "node -e '' (Node's own start)", unit: 's', better: 'lower', summary: summarise(time(process.execPath, ['-e', ''], "node -e ''")), note: 'baseline; no target' });
   if (options.npx) {
     const label = 'npx vv --help';
     measurements.push({ id: 'cli-start.npx-help', workload: 'cli-start', key: 'cli-start.npx-help', side: 'ours', label, unit: 's', better: 'lower', summary: summarise(time('npx', ['vv', '--help'], label)), note: "npm's own start included; no target" });
