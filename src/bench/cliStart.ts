@@ -39,7 +39,7 @@ export function cliStart(options: CliStartOptions): Omit<WorkloadResult, 'second
       const r = spawnSync(command, args, { cwd: packagePath(), env, encoding: 'utf8' });
       const seconds = (performance.now() - t0) / 1000;
       if (r.status !== 0) throw new Error(`cli-start: '${label}' exited ${String(r.status)}: ${r.stderr.trim().split('\n')[0] ?? ''}`);
-      if (command === process.execPath) modes.add(/^vv: note: dist\/ is/m.test(r.stderr) ? 'sources through tsx (dist/ missing or stale)' : 'dist/');
+      if (args[0] === launcher) modes.add(/^vv: note: dist\/ is/m.test(r.stderr) ? 'sources through tsx (dist/ missing or stale)' : 'dist/');
       if (i < 0) continue;
       values.push(seconds);
       options.log(`cli-start ${label} run ${i + 1}/${options.runs}: ${seconds.toFixed(3)} s`);
