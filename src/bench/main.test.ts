@@ -11,7 +11,7 @@ describe('benchMain', () => {
   it('a bad option: one line "vv-bench: error: …", exit 2, nothing run', async () => {
     const t = io();
     expect(await benchMain(['--only', 'nope'], t.io)).toBe(2);
-    expect(t.err).toEqual(["vv-bench: error: --only: unknown workload 'nope' (expected fig2, gemm, fig3-train, metainit, montecarlo)\n"]);
+    expect(t.err).toEqual(["vv-bench: error: --only: unknown workload 'nope' (expected fig2, gemm, fig3-train, metainit, montecarlo, cli-start)\n"]);
     expect(t.out).toEqual([]);
   });
   it('an unknown backend: one line, exit 2', async () => {

@@ -5,7 +5,7 @@ describe('parseBenchArgs', () => {
   it('defaults: every workload, 5 runs, reports/, no torch', () => {
     const o = parseBenchArgs([]);
     expect(o).toMatchObject({ vsTorch: false, quick: false, full: false, runs: 5, out: 'reports', backend: undefined, workers: undefined, torchThreads: 1, help: false });
-    expect(o.only).toEqual(['fig2', 'gemm', 'fig3-train', 'metainit', 'montecarlo']);
+    expect(o.only).toEqual(['fig2', 'gemm', 'fig3-train', 'metainit', 'montecarlo', 'cli-start']);
   });
   it('reads flags with separate or = values; --only keeps the run order', () => {
     const o = parseBenchArgs(['--vs-torch', '--only', 'montecarlo, gemm,fig2', '--runs=7', '--quick', '--full', '--out', '/tmp/x', '--backend=cpu', '--workers', '1', '--data-dir', 'd', '--torch-threads=2']);

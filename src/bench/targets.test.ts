@@ -30,7 +30,7 @@ function full() {
 describe('evaluateTargets', () => {
   it('every target not measured without data', () => {
     const t = evaluateTargets({ measurements: [], workloads: [] });
-    expect(t.map((x) => x.id)).toEqual(['fig2-vs-authors', 'fig2-vs-tuned', 'fig2-rss', 'fig2-roofline', 'metainit']);
+    expect(t.map((x) => x.id)).toEqual(['fig2-vs-authors', 'fig2-vs-tuned', 'fig2-rss', 'fig2-roofline', 'metainit', 'cli-start.help', 'cli-start.kurtosis']);
     expect(t.every((x) => x.status === 'not-measured' && x.value === null)).toBe(true);
   });
   it('met and missed with their numbers; the better fig2 figure (here the workers\') is ours', () => {
@@ -53,6 +53,22 @@ describe('evaluateTargets', () => {
     const t = evaluateTargets({ measurements: [m('fig2.single', [20], { key: 'fig2' }), m('fig2.workers', [15], { key: 'fig2' }), m('torch.fig2.authors', [1], { key: 'fig2', side: 'torch-authors' })], workloads: [] });
     expect(t[0]).toMatchObject({ id: 'fig2-vs-authors', status: 'met', value: 20 });
     expect(t[0]!.detail).toContain('fig2.single');
+  });
+  it('cli-start: vv --help ≤ 0.3 s and vv kurtosis ≤ 0.5 s (medians), each met or missed on its own', () => {
+    const cli = (help: number[], kurtosis: number[]) =>
+      Object.fromEntries(
+        evaluateTargets({
+          measurements: [m('cli-start.help', help, { workload: 'cli-start', unit: 's', better: 'lower' }), m('cli-start.kurtosis', kurtosis, { workload: 'cli-start', unit: 's', better: 'lower' })],
+          workloads: [{ ...fakeWorkload('cli-start', []), config: { mode: 'dist/' } }],
+        }).map((x) => [x.id, x]),
+      );
+    const fast = cli([0.2, 0.9, 0.25], [0.4, 0.45, 2]);
+    expect(fast['cli-start.help']).toMatchObject({ status: 'met', value: 0.25, threshold: 0.3 });
+    expect(fast['cli-start.kurtosis']).toMatchObject({ status: 'met', value: 0.45, threshold: 0.5 });
+    expect(fast['cli-start.help']!.detail).toBe('0.250 s median over 3 runs (dist/)');
+    const slow = cli([0.31, 0.31, 0.31], [0.5, 0.51, 0.52]);
+    expect(slow['cli-start.help']).toMatchObject({ status: 'missed', value: 0.31 });
+    expect(slow['cli-start.kurtosis']).toMatchObject({ status: 'missed', value: 0.51 });
   });
   it('RSS over 4 GiB and a slow first layer are missed', () => {
     const t = evaluateTargets({ measurements: [m('fig2.first-layer', [10]), m('gemm', [30])], workloads: [fakeWorkload('fig2', [], 4.5 * GiB)] });

@@ -1,3 +1,4 @@
+import { CLI_START_COMMANDS } from './cliStart.ts';
 import type { Measurement, TargetResult, TargetStatus, WorkloadResult } from './types.ts';
 
 const GiB = 2 ** 30;
@@ -16,6 +17,8 @@ function status(value: number | null, threshold: number, direction: 'at-least' |
  * - fig2-rss: the process's peak RSS after fig2 ≤ 4 GiB;
  * - fig2-roofline: fig2's first Linear GFLOP/s ≥ 50% of the measured GEMM GFLOP/s;
  * - fig3-train.<config>: our grid steps/s (summed over the workers; single-core when no grid) ≥ PyTorch's (the faster of its forms);
+ * - cli-start.help, cli-start.kurtosis: `vv --help` ≤ 0.3 s and `vv kurtosis --width 10 --depth 5`
+ *   ≤ 0.5 s, median wall time of a fresh process (issue 15 §3);
  * - metainit: our seconds per initialisation ≤ PyTorch's.
  *
  * @example evaluateTargets({ measurements: [], workloads: [] })[0].status // 'not-measured'
@@ -103,5 +106,19 @@ export function evaluateTargets(input: { readonly measurements: readonly Measure
     `ours ${fmt(mi ?? NaN)} s vs PyTorch ${fmt(miTorch ?? NaN)} s per initialisation: ratio ${fmt((mi ?? NaN) / (miTorch ?? NaN))}`,
     'not measured (run with --vs-torch and metainit)',
   );
+  // vv's start (cli-start workload): median wall time of a fresh process, from dist/.
+  const cliMode = input.workloads.find((w) => w.workload === 'cli-start')?.config.mode;
+  for (const c of CLI_START_COMMANDS) {
+    const seconds = median(c.id);
+    push(
+      c.id,
+      `vv ${c.args.join(' ')}: median start-to-exit ≤ ${c.target} s`,
+      seconds,
+      c.target,
+      'at-most',
+      `${fmt(seconds ?? NaN)} s median over ${byId.get(c.id)?.summary.runs ?? 0} runs (${String(cliMode ?? 'launcher mode unknown')})`,
+      'not measured (run with cli-start)',
+    );
+  }
   return targets;
 }

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../paths/packagePath.ts';
 import type { BenchScale } from './scale.ts';
 import { summarise } from './stats.ts';
 import type { Measurement, Side, TorchInfo, WorkloadName } from './types.ts';
@@ -9,7 +9,7 @@ export class TorchSetupError extends Error {
   override readonly name = 'TorchSetupError';
 }
 
-export const TORCH_SCRIPT = fileURLToPath(new URL('../../bench/torch_bench.py', import.meta.url));
+export const TORCH_SCRIPT = packagePath('bench/torch_bench.py');
 
 const imports = (python: string): boolean => spawnSync(python, ['-c', 'import torch, numpy'], { stdio: 'ignore' }).status === 0;
 

@@ -1,7 +1,7 @@
 import type { RunSummary } from './stats.ts';
 
 /** The workloads of `npm run bench`, in the order they run. */
-export const WORKLOADS = ['fig2', 'gemm', 'fig3-train', 'metainit', 'montecarlo'] as const;
+export const WORKLOADS = ['fig2', 'gemm', 'fig3-train', 'metainit', 'montecarlo', 'cli-start'] as const;
 export type WorkloadName = (typeof WORKLOADS)[number];
 
 /** Who ran a measurement: this suite, or PyTorch in the authors' or a tuned form. */

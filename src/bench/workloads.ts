@@ -7,6 +7,7 @@ import { metaInit } from '../network/metainit/metaInit.ts';
 import { referenceWidths } from '../network/referenceWidths.ts';
 import { normal } from '../distributions/normal.ts';
 import { propagationMonteCarlo, propagationTestCount } from '../montecarlo/propagation/propagationMonteCarlo.ts';
+import { cliStart } from './cliStart.ts';
 import type { BenchScale } from './scale.ts';
 import { summarise, timeRuns, type RunSummary } from './stats.ts';
 import type { Measurement, MemoryPeak, WorkloadName, WorkloadResult } from './types.ts';
@@ -17,6 +18,8 @@ export interface WorkloadContext {
   readonly scale: BenchScale;
   readonly runs: number;
   readonly full: boolean;
+  /** --quick: tiny sizes, fewer cli-start runs. */
+  readonly quick: boolean;
   /** Worker threads for the multi-core figures (1: none). */
   readonly workers: number;
   readonly backendRequested: string | undefined;
@@ -232,6 +235,8 @@ const RUNNERS: Readonly<Record<WorkloadName, (ctx: WorkloadContext, mem: MemoryT
   'fig3-train': fig3Train,
   metainit,
   montecarlo,
+  // At least 10 runs (the median over 10) and npx's start too, except with --quick.
+  'cli-start': (ctx) => cliStart({ runs: ctx.quick ? ctx.runs : Math.max(10, ctx.runs), npx: !ctx.quick, log: ctx.log }),
 };
 
 /** Runs one workload: its measurements, peak memory and wall time. */

@@ -1,16 +1,20 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../paths/packagePath.ts';
 import { UsageError } from './args.ts';
-import { kurtosisCommand, type KurtosisOptions } from './kurtosisCommand.ts';
-import { MONTECARLO_FALSE_ALARM, montecarloCommand, type MontecarloOptions } from './montecarloCommand.ts';
-import { inputStatsCommand, type InputStatsOptions } from './inputStatsCommand.ts';
-import { DISTRIBUTION_NAMES } from '../distributions/byName.ts';
-import { verifyCommand, type VerifyOptions } from './verifyCommand.ts';
-import { dataFetchCommand, type DataFetchOptions } from './dataCommand.ts';
+// Only types and light constants at the top: each command's module (and with it TensorFlow.js,
+// vega, mathjs, the data readers) is imported when that command runs (see `main`), so that
+// `vv --help` and `vv kurtosis` start without them (test/cli/startup.test.ts).
+import type { KurtosisOptions } from './kurtosisCommand.ts';
+import type { MontecarloOptions } from './montecarloCommand.ts';
+import { MONTECARLO_FALSE_ALARM } from './montecarloDefaults.ts';
+import type { InputStatsOptions } from './inputStatsCommand.ts';
+import { DISTRIBUTION_NAMES } from '../distributions/distributionNames.ts';
+import type { VerifyOptions } from './verifyCommand.ts';
+import type { DataFetchOptions } from './dataCommand.ts';
 import type { StatementSpec } from '../verify/types.ts';
 import type { ProgressStream as FigureIOStream } from './progress.ts';
-import { acceptanceCommand, figureCommand, mergeCommand, type FigureCommandOptions } from './figureCommand.ts';
+import type { FigureCommandOptions } from './figureCommand.ts';
 
 /** Something to write output to (`process.stdout`, or a test's collector). */
 export interface Writer {
@@ -30,13 +34,13 @@ export interface MainIO {
   readonly expectationsPath?: string;
 }
 
-/** The package root (two levels above this file), against which the default fixture path resolves. */
-export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const DEFAULT_EXPECTATIONS_PATH = fileURLToPath(new URL('../../fixtures/expectations.json', import.meta.url));
+/** The package root, against which the default fixture path resolves (the same from src/ and dist/src/). */
+export const PACKAGE_ROOT = packagePath();
+export const DEFAULT_EXPECTATIONS_PATH = packagePath('fixtures/expectations.json');
 
 function packageVersion(): string {
   try {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+    const pkg = JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version?: unknown };
     return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
   } catch {
     return '0.0.0';
@@ -259,16 +263,16 @@ export async function main(argv: string[], io: MainIO = {}): Promise<number> {
 
   try {
     const cwd = io.cwd ?? process.cwd();
-    if (parsed.command === 'kurtosis') return kurtosisCommand(parsed.options, stdout);
-    if (parsed.command === 'montecarlo') return await montecarloCommand(parsed.options, { stdout, stderr, env: io.env });
-    if (parsed.command === 'input-stats') return await inputStatsCommand(parsed.options, { stdout, stderr, env: io.env });
+    if (parsed.command === 'kurtosis') return (await import('./kurtosisCommand.ts')).kurtosisCommand(parsed.options, stdout);
+    if (parsed.command === 'montecarlo') return await (await import('./montecarloCommand.ts')).montecarloCommand(parsed.options, { stdout, stderr, env: io.env });
+    if (parsed.command === 'input-stats') return await (await import('./inputStatsCommand.ts')).inputStatsCommand(parsed.options, { stdout, stderr, env: io.env });
     const figureIO = { stdout, stderr: stderr as FigureIOStream, cwd, env: io.env };
-    if (parsed.command === 'fig1' || parsed.command === 'fig2' || parsed.command === 'fig3') return await figureCommand(parsed.command, parsed.options, figureIO);
-    if (parsed.command === 'acceptance') return await acceptanceCommand(parsed.options, { ...figureIO, tool: `vanishing-variance ${packageVersion()}` });
-    if (parsed.command === 'merge') return await mergeCommand(parsed.inputs, parsed.options, figureIO);
-    if (parsed.command === 'data-fetch') return await dataFetchCommand(parsed.dataset, parsed.options, { stdout, stderr, cwd });
+    if (parsed.command === 'fig1' || parsed.command === 'fig2' || parsed.command === 'fig3') return await (await import('./figureCommand.ts')).figureCommand(parsed.command, parsed.options, figureIO);
+    if (parsed.command === 'acceptance') return await (await import('./figureCommand.ts')).acceptanceCommand(parsed.options, { ...figureIO, tool: `vanishing-variance ${packageVersion()}` });
+    if (parsed.command === 'merge') return await (await import('./figureCommand.ts')).mergeCommand(parsed.inputs, parsed.options, figureIO);
+    if (parsed.command === 'data-fetch') return await (await import('./dataCommand.ts')).dataFetchCommand(parsed.dataset, parsed.options, { stdout, stderr, cwd });
     if (parsed.command !== 'verify') return fail(`unknown command ${parsed.command}`);
-    return await verifyCommand(parsed.options, {
+    return await (await import('./verifyCommand.ts')).verifyCommand(parsed.options, {
       stdout,
       stderr,
       cwd,

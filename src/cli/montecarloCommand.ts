@@ -35,7 +35,7 @@ export interface MontecarloOptions {
 }
 
 /** Default probability that any of the command's tests rejects a true recursion. */
-export const MONTECARLO_FALSE_ALARM = 1e-6;
+export { MONTECARLO_FALSE_ALARM } from './montecarloDefaults.ts';
 
 /**
  * The validated command line: the Monte Carlo run's options (`inputVector` from `--input

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../paths/packagePath.ts';
 import { DataError, type Dataset, type Split } from './types.ts';
 
 /** Name of the folder the official `cifar-10-binary.tar.gz` extracts to. */
@@ -10,7 +10,7 @@ export const CIFAR10_DIR_NAME = 'cifar-10-batches-bin';
  * The JPEG-q75 stand-in copy (see its README), at `../shared/datasets/cifar-10-jpeg75/cifar-10-batches-bin`
  * relative to the package root (three levels above this file: src/data/ → src/ → root → its parent).
  */
-export const CIFAR10_STAND_IN_DIR = fileURLToPath(new URL(`../../../shared/datasets/cifar-10-jpeg75/${CIFAR10_DIR_NAME}`, import.meta.url));
+export const CIFAR10_STAND_IN_DIR = packagePath(`../shared/datasets/cifar-10-jpeg75/${CIFAR10_DIR_NAME}`);
 
 /** The six batch files, in the order their records are concatenated. */
 export const CIFAR10_TRAIN_FILES = ['data_batch_1.bin', 'data_batch_2.bin', 'data_batch_3.bin', 'data_batch_4.bin', 'data_batch_5.bin'] as const;

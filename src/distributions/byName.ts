@@ -1,4 +1,5 @@
 import { Fraction } from 'fraction.js';
+import { DISTRIBUTION_NAMES } from './distributionNames.ts';
 import { laplace } from './laplace.ts';
 import { normal } from './normal.ts';
 import { rademacher } from './rademacher.ts';
@@ -7,9 +8,8 @@ import { symmetricThreePoint } from './symmetricThreePoint.ts';
 import type { SymmetricDistribution } from './types.ts';
 import { uniform } from './uniform.ts';
 
-/** The names {@link distributionByName} accepts, for help texts. */
-export const DISTRIBUTION_NAMES =
-  'normal, uniform, rademacher (alias bernoulli), laplace, student-t:NU (NU > 4), three-point:K (kurtosis K >= 1)';
+/** The names {@link distributionByName} accepts, for help texts (in a light module of its own). */
+export { DISTRIBUTION_NAMES };
 
 /**
  * A symmetric distribution from a command-line name, of unit variance except `three-point:K`

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 /** Options of {@link createWorkerPool}. */
@@ -7,7 +9,9 @@ export interface WorkerPoolOptions {
   /**
    * URL (file:) of an ES module, TypeScript allowed, exporting
    * `createHandler(init): Promise<(input) => Promise<output>> | (input) => …`; each worker calls it
-   * once with `init`, then serves inputs with the returned handler.
+   * once with `init`, then serves inputs with the returned handler. A `.ts` URL whose file is
+   * missing but has a compiled `.js` beside it (the caller runs from dist/) loads the `.js`; only a
+   * TypeScript module makes the worker register tsx.
    */
   readonly module: URL;
   /** Structured-cloneable set-up data; SharedArrayBuffers in it are shared, not copied (e.g. a data set). */
@@ -21,6 +25,14 @@ export interface WorkerPool<I, O> {
   /** Terminates every worker; inputs still running reject. */
   close(): Promise<void>;
   readonly size: number;
+}
+
+/** `x.ts` → `x.js` when only the compiled file exists (`new URL('./x.ts', import.meta.url)` written in a module that runs from dist/). */
+function handlerModule(url: URL): URL {
+  if (url.protocol !== 'file:' || !/\.ts$/.test(url.pathname)) return url;
+  const path = fileURLToPath(url);
+  const compiled = path.replace(/\.ts$/, '.js');
+  return !existsSync(path) && existsSync(compiled) ? pathToFileURL(compiled) : url;
 }
 
 interface Slot {
@@ -41,6 +53,7 @@ interface Slot {
  */
 export function createWorkerPool<I, O>(options: WorkerPoolOptions): WorkerPool<I, O> {
   const { size } = options;
+  const module = handlerModule(options.module);
   if (!Number.isSafeInteger(size) || size < 1) throw new Error(`createWorkerPool: options.size must be an integer >= 1, got ${String(size)}`);
   const queue: { input: I; resolve: (o: O) => void; reject: (e: Error) => void }[] = [];
   let closed = false;
@@ -66,7 +79,7 @@ export function createWorkerPool<I, O>(options: WorkerPoolOptions): WorkerPool<I
   };
 
   for (let i = 0; i < size; i++) {
-    const worker = new Worker(new URL('./internal/workerEntry.mjs', import.meta.url), { workerData: { module: options.module.href, init: options.init } });
+    const worker = new Worker(new URL('./internal/workerEntry.mjs', import.meta.url), { workerData: { module: module.href, init: options.init } });
     let markReady: () => void = () => {};
     let failStart: (e: Error) => void = () => {};
     const slot: Slot = {

@@ -1,10 +1,10 @@
-// Worker-thread bootstrap (plain JS so that Node can start it): registers tsx, as bin/vv.mjs
-// does, then loads the handler module named in workerData and serves its messages.
+// Worker-thread bootstrap (plain JS so that Node can start it): loads the handler module named in
+// workerData — registering tsx first when it is TypeScript (run from src/), not when it is the
+// compiled JavaScript of dist/ — and serves its messages.
 import { parentPort, workerData } from 'node:worker_threads';
-import { register } from 'tsx/esm/api';
 
-register();
 const { module, init } = workerData;
+if (/\.[cm]?ts$/.test(new URL(module).pathname)) (await import('tsx/esm/api')).register();
 const loaded = await import(module);
 const handle = await loaded.createHandler(init);
 parentPort.on('message', async ({ id, input }) => {
