@@ -77,7 +77,7 @@ function signedMagnitudes(
  * In general the result is neither centrally symmetric nor exchangeable nor sign-flip symmetric.
  *
  * @example couplingVectorLaw({ marginal: [q(1), q(-1), q(2), q(-2)], width: 2, couplings: [{ permutations: [[1, 2, 3, 0]], weight: 1 }], cMode: 'free', cyclic: false, flip: [], central: false })
- *   // P(1,−1) = P(−1,2) = P(2,−2) = P(−2,1) = 1/5, P(1,1) = P(−1,−1) = P(2,2) = P(−2,−2) = 1/20
+ *   // P(1,−1) = P(−1,2) = P(2,−2) = P(−2,1) = 5/38, P(1,1) = P(−1,−1) = P(2,2) = P(−2,−2) = 9/76
  */
 export function couplingVectorLaw(spec: CouplingSpec): VectorDistribution {
   const L = spec.marginal;

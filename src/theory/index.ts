@@ -3,6 +3,7 @@ export * from './leakyReluSecondMoment.ts';
 export * from './leakyReluFourthMoment.ts';
 export * from './leakyReluCrossMoment.ts';
 export * from './leakyReluCrossMomentGeneral.ts';
+export * from './leakyReluCrossMomentGap.ts';
 export * from './heWeightVariance.ts';
 export * from './matrix.ts';
 export * from './transitionMatrix.ts';
