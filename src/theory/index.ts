@@ -21,3 +21,4 @@ export * from './empiricalVarianceVariance.ts';
 export * from './degreesOfFreedom.ts';
 export * from './gammaApproximation.ts';
 export * from './probEmpiricalVarianceBelow.ts';
+export * from './gammaLogDensitySmallShape.ts';
