@@ -210,10 +210,14 @@ function teeth(statement: string, check: Check): Teeth {
   const expected = expectations[statement]?.checks[check.id] ?? 'unknown';
   // A refuted check fails already; an unavailable data set cannot be run here.
   if (expected === 'refuted' || expected === 'inconclusive') return { statement, check: check.id, expected, killedBy: 'already fails (expected refuted)', candidates: 0 };
-  state.calls = new Set();
-  verdictOf(check);
-  const called = [...state.calls].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-  state.calls = undefined;
+  // A symbolic check's only formula is its identity, handed to Algebrite: no trace needed.
+  let called = ['algebrite'];
+  if (check.kind !== 'symbolic') {
+    state.calls = new Set();
+    verdictOf(check);
+    called = [...state.calls].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+    state.calls = undefined;
+  }
   const mc = check.kind === 'montecarlo';
   // Monte Carlo: a reversed increase claim first, then the laws (they move every moment); at most 4 tries.
   const reversed = called.filter((id) => id.includes('claim reversed'));
