@@ -241,6 +241,25 @@ describe('every check of vv verify fails under some perturbation of what it chec
     if (only) return;
     expect(statements.flatMap((s) => s.checks).length).toBeGreaterThan(50);
   });
+  it('has teeth itself: a toothless check survives, a check of a formula does not', async () => {
+    const fc = (await import('fast-check')).default;
+    const { propertyCheck } = await import('../src/verify/propertyCheck.ts');
+    const { numberField } = await import('../src/algebra/field.ts');
+    const { leakyReluSecondMoment } = await import('../src/theory/leakyReluSecondMoment.ts');
+    const toothless = propertyCheck({ id: 'meta/toothless', role: 'step', kind: 'exact', source: '', description: '', arbitrary: fc.integer(), predicate: () => true });
+    const real = propertyCheck({
+      id: 'meta/lemma-6-at-a-1',
+      role: 'step',
+      kind: 'float',
+      source: '',
+      description: '',
+      arbitrary: fc.double({ min: 0.1, max: 10, noNaN: true }),
+      predicate: (v) => Math.abs(leakyReluSecondMoment(numberField, { slope: 1, variance: v }) - v) <= 1e-12 * v,
+    });
+    expect(teeth('meta', toothless).killedBy).toBeUndefined();
+    expect(teeth('meta', real).killedBy).toBe('src/theory/leakyReluSecondMoment.ts#leakyReluSecondMoment (ε = 1/997)');
+    expect(perturbScript('simplify((a+b)-(b+a))', new Fraction(1, 4))).toBe('simplify((a+b)-(((b+a))*(1+1/4)+1/4))');
+  });
   it('no passing check survives every perturbation', () => {
     for (const s of statements)
       for (const c of s.checks) {
