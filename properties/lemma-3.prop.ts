@@ -10,6 +10,7 @@ import { rationalKurtosisArbitrary } from '../src/arbitraries/rationalKurtosisAr
 import { rationalSlopeArbitrary } from '../src/arbitraries/rationalSlopeArbitrary.ts';
 import { widthSequenceArbitrary } from '../src/arbitraries/widthSequenceArbitrary.ts';
 import { lemma3Parameters } from '../src/theory/lemma3Parameters.ts';
+import { matMul } from '../src/theory/matrix.ts';
 import { transitionProduct } from '../src/theory/transitionProduct.ts';
 import { propertyCheck } from '../src/verify/propertyCheck.ts';
 import { symbolicIdentityCheck } from '../src/verify/symbolicIdentityCheck.ts';
@@ -81,10 +82,7 @@ export const lemma3: StatementSpec = {
       description: 'If both factors satisfy the inequalities, so does the product (exact over generated rational parameters).',
       arbitrary: fc.tuple(lemma3Quadruple, lemma3Quadruple),
       predicate: ([m1, m2]) => {
-        const alpha = m1.alpha.mul(m2.alpha).add(m1.beta.mul(m2.gamma));
-        const beta = m1.alpha.mul(m2.beta).add(m1.beta.mul(m2.delta));
-        const gamma = m1.gamma.mul(m2.alpha).add(m1.delta.mul(m2.gamma));
-        const delta = m1.gamma.mul(m2.beta).add(m1.delta.mul(m2.delta));
+        const [[alpha, beta], [gamma, delta]] = matMul(rationalField, [[m1.alpha, m1.beta], [m1.gamma, m1.delta]], [[m2.alpha, m2.beta], [m2.gamma, m2.delta]]) as Fraction[][] as [[Fraction, Fraction], [Fraction, Fraction]];
         return gamma.compare(0) > 0 && alpha.compare(gamma) >= 0 && delta.compare(0) > 0 && beta.compare(delta) >= 0;
       },
     }),

@@ -24,7 +24,7 @@ import { uncorrelatedSymmetricPairArbitrary } from '../src/arbitraries/uncorrela
 import { widthSequenceArbitrary } from '../src/arbitraries/widthSequenceArbitrary.ts';
 import { lemma2Counterexample } from '../src/distributions/joint/lemma2Counterexample.ts';
 import type { DiscreteSymmetricDistribution } from '../src/distributions/types.ts';
-import { describeDiscrete, describeJoint } from '../src/exact/describe.ts';
+import { describeDiscrete, describeJoint, describeVector } from '../src/exact/describe.ts';
 import { entryMoments } from '../src/exact/entryMoments.ts';
 import { iidVector } from '../src/exact/iidVector.ts';
 import { normalizedStatistics } from '../src/exact/normalizedStatistics.ts';
@@ -47,6 +47,9 @@ import { propagationMonteCarlo, propagationTestCount } from '../src/montecarlo/p
 import { propagationRecords } from '../src/montecarlo/propagation/propagationRecords.ts';
 import { scaleMixtureInput } from '../src/montecarlo/propagation/scaleMixtureInput.ts';
 import { monteCarloCheck } from '../src/verify/monteCarloCheck.ts';
+import { couplingVectorArbitrary } from '../src/arbitraries/couplingVectorArbitrary.ts';
+import { vectorSignFlipSymmetrize } from '../src/exact/vectorSignFlipSymmetrize.ts';
+import { firstStepCorrection } from '../src/exact/firstStepCorrection.ts';
 
 /**
  * Monte Carlo design of the real-network checks. n = 10⁵ networks per configuration (quick tier;
@@ -137,6 +140,78 @@ function tinyNetworkLayers({ x, weights, slope, widths }: TinyNetwork) {
   return { exact, predicted };
 }
 
+// ── Issue 14 §1: inputs beyond central symmetry and exchangeability, w₀ = 2 and 3 ──────────────
+
+interface VectorStepCase {
+  readonly input: VectorDistribution;
+  readonly weights: DiscreteSymmetricDistribution;
+  readonly slope: Fraction;
+}
+/** w₀ = 3 He random vectors with equal c over pairs (cyclic), not exchangeable, any flip set. */
+const vectorStepCase = fc.record({ input: couplingVectorArbitrary({ width: 3, maxAtoms: 2 }), weights: weightsArb, slope: rationalSlopeArbitrary() });
+const explainVectorStep = ({ input, weights, slope }: VectorStepCase) => {
+  const r = oneStep(input, weights, slope);
+  const corr = firstStepCorrection(input, slope);
+  return `input ${describeVector(input)}; weights ∝ ${describeDiscrete(weights)} (κ_w = ${qToString(weights.exact.kurtosis)}); a = ${qToString(slope)}; exact (κ₁, c₁/σ⁴) = (${qToString(r.actual.kappa)}, ${qToString(r.actual.c)}), A⁽⁰⁾k⁽⁰⁾ gives (${qToString(r.predicted.kappa)}, ${qToString(r.predicted.c)}), Lemma 2 gap term (${qToString(corr.kappa)}, ${qToString(corr.c)}), ΣG/σ⁴ = ${qToString(corr.gapSum)}`;
+};
+/** Exact first step equals A⁽⁰⁾k⁽⁰⁾ plus the Lemma 2 gap term. */
+const agreesCorrected = (input: VectorDistribution, weights: DiscreteSymmetricDistribution, slope: Fraction) => {
+  const r = oneStep(input, weights, slope);
+  const corr = firstStepCorrection(input, slope);
+  return r.actual.kappa.equals(r.predicted.kappa.add(corr.kappa)) && r.actual.c.equals(r.predicted.c.add(corr.c));
+};
+
+function firstStepChecks() {
+  return [
+    propertyCheck({
+      id: 'proposition-3/statement/first-step-exact-w3',
+      role: 'statement',
+      kind: 'exact',
+      source: 'Proposition 3, l = 0, w₀ = 3',
+      description:
+        'Exact enumeration of every weight configuration of a layer fed by a generated input He random vector of width 3 (identically distributed entries, equal c over pairs; not exchangeable, not centrally symmetric, any sign-flip set): (κ_1, c_1/σ⁴) against A^(0)k^(0).',
+      arbitrary: vectorStepCase,
+      predicate: (c: VectorStepCase) => agrees(oneStep(c.input, c.weights, c.slope)),
+      explain: explainVectorStep,
+      runsFactor: 0.3,
+    }),
+    propertyCheck({
+      id: 'proposition-3/corrected/both-sign-flips-input',
+      role: 'corrected',
+      kind: 'exact',
+      source: 'Proposition 3, l = 0, input pairs with (x_i, x_j) =ᵈ (−x_i, x_j) for every ordered pair (w₀ = 2)',
+      description: 'Exact enumeration with the generated input symmetrised under x₁ → −x₁ AND x₂ → −x₂: the first step matches A^(0)k^(0).',
+      arbitrary: stepCase,
+      predicate: (c: StepCase) => agrees(oneStep(vectorSignFlipSymmetrize(pairToVector(c.pair), [0, 1]), c.weights, c.slope)),
+      explain: (c: StepCase) => explainStep(vectorSignFlipSymmetrize(pairToVector(c.pair), [0, 1]), c),
+      runsFactor: 0.5,
+    }),
+    propertyCheck({
+      id: 'proposition-3/corrected/all-sign-flips-input-w3',
+      role: 'corrected',
+      kind: 'exact',
+      source: 'Proposition 3, l = 0, w₀ = 3, every coordinate sign-flip symmetric',
+      description: 'As the w₀ = 3 check, with every coordinate of the input symmetrised by an independent fair sign: the first step matches A^(0)k^(0).',
+      arbitrary: vectorStepCase.map((c) => ({ ...c, input: vectorSignFlipSymmetrize(c.input, [0, 1, 2]) })),
+      predicate: (c: VectorStepCase) => agrees(oneStep(c.input, c.weights, c.slope)),
+      explain: explainVectorStep,
+      runsFactor: 0.3,
+    }),
+    propertyCheck({
+      id: 'proposition-3/corrected/first-step-general',
+      role: 'corrected',
+      kind: 'exact',
+      source: 'Proposition 3, l = 0, any input He random vector with equal c over pairs',
+      description:
+        'For every generated input (w₀ = 2 or 3): exact (κ_1, c_1/σ⁴) = A^(0)k^(0) + (8/(w₀²(a²+1)²))·(ΣG/σ⁴)·(3, 1), ΣG the sum over pairs j < k of Lemma 2\'s gap (1−a²)²/4·(Q₊₊+Q₋₋−Q₊₋−Q₋₊) + (1−a⁴)/2·(Q₊₊−Q₋₋) (from E[y⁴] = … + 6v²Σ_{j<k}E[φ_j²φ_k²] and E[y_i²y_l²] = v²Σ_{j,k}E[φ_j²φ_k²], v = 2/(w₀(a²+1))).',
+      arbitrary: fc.oneof(stepCase.map((c) => ({ input: pairToVector(c.pair), weights: c.weights, slope: c.slope })), vectorStepCase),
+      predicate: (c: VectorStepCase) => agreesCorrected(c.input, c.weights, c.slope),
+      explain: explainVectorStep,
+      runsFactor: 0.3,
+    }),
+  ];
+}
+
 export const proposition3: StatementSpec = {
   id: 'proposition-3',
   title: 'Proposition 3: the kurtosis recursion k^(l+1) = A^(l) k^(l)',
@@ -144,7 +219,7 @@ export const proposition3: StatementSpec = {
     'For a He-initialized network (weight kurtosis κ_w) whose layers are He random vectors of variance σ_x², with c_l = Cov[(y_i^(l))², (y_j^(l))²] and κ_l = Kurt[y_i^(l)]: k^(l+1) = A^(l) k^(l), k^(l) = [κ_l, c_l, 1]ᵀ, A^(l) = [[2(a⁴+1)κ_w/(w_l(a²+1)²), 3(w_l−1)/(w_lσ_x⁴), 3(w_l−1)/w_l], [2(a⁴+1)σ_x⁴/(w_l(a²+1)²), (w_l−1)/w_l, −σ_x⁴/w_l], [0, 0, 1]]; consequently k^(d+1) = (∏_{l=0}^{d} A^(d−l)) k^(0).',
   corrected: {
     statement:
-      'The recursion holds exactly from every hidden layer on (l ≥ 1), and from the input when its pairs are sign-flip symmetric ((x_i, x_j) =ᵈ (−x_i, x_j)), e.g. when the input is Proposition 2\'s z = Wx; for a general input He random vector the first step needs Lemma 2\'s correction term.',
+      'The recursion holds exactly from every hidden layer on (l ≥ 1), and from the input when every ordered pair is sign-flip symmetric ((x_i, x_j) =ᵈ (−x_i, x_j) for all i ≠ j — both flips; one flip alone is not enough), e.g. when the input is Proposition 2\'s z = Wx; for a general input He random vector (w₀ = 2 or 3, equal c over pairs) the first step is A^(0)k^(0) + 8/(w₀²(a²+1)²)·(ΣG/σ⁴)·(3, 1, 0)ᵀ, G = Lemma 2\'s gap over each pair.',
   },
   checks: [
     monteCarloCheck<NetworkConfiguration & { readonly scaleMixture?: number }>({
@@ -301,10 +376,11 @@ export const proposition3: StatementSpec = {
     }),
     propertyCheck({
       id: 'proposition-3/corrected/sign-flip-symmetric-input',
-      role: 'corrected',
+      role: 'step',
       kind: 'exact',
-      source: 'Proposition 3, l = 0, input with sign-flip symmetric pairs',
-      description: 'Exact enumeration as above with the input symmetrised under x₁ → −x₁: the first step matches A^(0)k^(0).',
+      source: 'Proposition 3, l = 0, input symmetrised under x₁ → −x₁ only (the suite\'s earlier correction)',
+      description:
+        'Exact enumeration as above with the input symmetrised under x₁ → −x₁ only: enough for centrally symmetric inputs, not in general (Lemma 2 needs both flips). Kept as a finding.',
       arbitrary: stepCase,
       predicate: (c) => agrees(oneStep(pairToVector(signFlipSymmetrize(c.pair)), c.weights, c.slope)),
       explain: (c) => explainStep(pairToVector(signFlipSymmetrize(c.pair)), c),
@@ -325,5 +401,7 @@ export const proposition3: StatementSpec = {
       explain: (c) => explainStep(pushForwardLayer(pairToVector(c.pair), { weights: c.weights.atoms, widthOut: 2, slope: c.slope }), c),
       runsFactor: 0.3,
     }),
+    ...firstStepChecks(),
   ],
 };
+

@@ -4,6 +4,7 @@ import type { JointAtom, JointDiscrete } from '../distributions/joint/types.ts';
 import { independentJoint } from '../distributions/joint/independentJoint.ts';
 import { normalizedJoint } from '../distributions/joint/normalizedJoint.ts';
 import { checkInteger } from './internal/constraints.ts';
+import { couplingVectorArbitrary } from './couplingVectorArbitrary.ts';
 import { discreteSymmetricDistributionArbitrary, positiveRationalArbitrary } from './discreteSymmetricDistributionArbitrary.ts';
 
 /** Constraints of {@link uncorrelatedSymmetricPairArbitrary}. */
@@ -25,11 +26,16 @@ const f0 = new Fraction(0);
  * distributed, symmetric, zero-mean and uncorrelated, and not degenerate (E[x²] > 0) — but in
  * general neither independent nor sign-flip symmetric ((x, y) ≠ᵈ (−x, y)).
  *
- * Main construction (weight 4/6): random rational seed points (u, v) ≠ (0, 0) with integer weights;
+ * Main construction (weight 6/10): {@link couplingVectorArbitrary} at width 2 — mixtures of
+ * permutation couplings of a random symmetric marginal, Cov[x, y] = 0 solved exactly, c free or
+ * set to 0, then no symmetrisation, a sign flip of x, of y, of both, or central symmetrisation:
+ * laws that are not centrally symmetric, not exchangeable, with either, both or neither sign-flip
+ * symmetry, and dependent with c < 0, c = 0, c > 0 (the generator-coverage test counts each class).
+ * Centrally symmetric, exchangeable construction (weight 2/10): random rational seed points (u, v) ≠ (0, 0) with integer weights;
  * add the central reflections (−u, −v) (symmetric marginals, zero mean) and the swaps (v, u),
  * (−v, −u) with the same weight (identical marginals); with s = Σ w·x·y, add (t, −t), (−t, t) when
  * s > 0 or (t, t), (−t, −t) when s < 0, each with weight |s|/(2t²) for a random rational t > 0
- * (now E[xy] = 0; both additions keep the two symmetries); normalize. Also (1/6 each): independent
+ * (now E[xy] = 0; both additions keep the two symmetries); normalize. Also (1/10 each): independent
  * pairs x, y i.i.d. from {@link discreteSymmetricDistributionArbitrary}, and sign-flip-symmetric
  * dependent pairs (ε₁a, ε₂b) with independent fair signs over swap-symmetric dependent magnitudes.
  * Throws at build time on a non-integer or < 1 bound, naming the field.
@@ -96,8 +102,14 @@ export function uncorrelatedSymmetricPairArbitrary(
       return normalizedJoint(atoms);
     });
 
+  // Beyond central symmetry and exchangeability: permutation couplings of a symmetric marginal.
+  const coupling = couplingVectorArbitrary({ width: 2, maxAtoms, maxNumerator: maxN, maxDenominator: maxD, maxWeight: maxW }).map((d) =>
+    normalizedJoint(d.atoms.map((a) => ({ x: a.x[0]!, y: a.x[1]!, p: a.p }))),
+  );
+
   return fc.oneof(
-    { arbitrary: general, weight: 4 },
+    { arbitrary: coupling, weight: 6 },
+    { arbitrary: general, weight: 2 },
     { arbitrary: independent, weight: 1 },
     { arbitrary: signFlipDependent, weight: 1 },
   );

@@ -75,6 +75,7 @@ export function mixture(options: MixtureOptions): SymmetricDistribution {
     fourthMoment,
     kurtosis: fourthMoment / (variance * variance),
     halfLineMoment: (k) => components.reduce((a, c, i) => a + w[i]! * c.halfLineMoment(k), 0),
+    parts: components.map((component, i) => ({ weight: w[i]!, component })),
     sample: (rng) => {
       const u = uniformFloat64(rng) * acc;
       let i = 0;

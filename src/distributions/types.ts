@@ -31,6 +31,11 @@ export interface SymmetricDistribution {
    * moment, so that tests can use it to check symmetry.
    */
   halfLineMoment(k: 2 | 4): number;
+  /**
+   * A mixture that is neither exact nor wholly continuous keeps its parts (weights as numbers),
+   * so that half-line expectations can be computed component by component (`halfLineExpectation`).
+   */
+  readonly parts?: readonly { readonly weight: number; readonly component: SymmetricDistribution }[];
   /** Draws one sample, advancing `rng` in place (pure-rand mutable idiom, see above). */
   sample(rng: RandomGenerator): number;
 }
@@ -43,6 +48,10 @@ export interface SymmetricDistribution {
 export interface ContinuousSymmetricDistribution extends SymmetricDistribution {
   /** Lebesgue density at x. */
   density(x: number): number;
+  /** Positive abscissae where the density is not smooth (quadrature splits there). */
+  readonly breakpoints?: readonly number[];
+  /** When set, the density vanishes for |x| > support (e.g. a uniform's edge): no tail to integrate. */
+  readonly support?: number;
 }
 
 /** One atom of a finite distribution: value and exact probability. */

@@ -25,6 +25,7 @@ export function uniform(options: UniformOptions = {}): ContinuousSymmetricDistri
     kurtosis: 9 / 5,
     halfLineMoment: (k) => Math.pow(a, k) / (2 * (k + 1)),
     density: (x) => (Math.abs(x) <= a ? 1 / (2 * a) : 0),
+    support: a,
     sample: (rng) => a * (2 * uniformClosedOpen(rng) - 1),
   };
 }

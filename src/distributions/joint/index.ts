@@ -5,6 +5,7 @@ export { hasSymmetricMarginals } from './hasSymmetricMarginals.ts';
 export { isIdenticallyDistributed } from './isIdenticallyDistributed.ts';
 export { isUncorrelated } from './isUncorrelated.ts';
 export { isSignFlipSymmetric } from './isSignFlipSymmetric.ts';
+export { isInvariant } from './isInvariant.ts';
 export { isIndependent } from './isIndependent.ts';
 export { independentJoint } from './independentJoint.ts';
 export { lemma2Counterexample } from './lemma2Counterexample.ts';
