@@ -8,6 +8,7 @@ import { runTasks, type RunTasksOutcome, type RunTasksProgress } from '../experi
 import { shardTasks } from '../experiments/results/shardTasks.ts';
 import type { Shard } from '../experiments/results/parseShard.ts';
 import { figureJobTasks, type FigureJob } from './figureJobs.ts';
+import { blasThreads } from '../blas/blasThreads.ts';
 
 /** Options of {@link runFigureJob}. */
 export interface RunFigureJobOptions {
@@ -22,6 +23,8 @@ export interface RunFigureJobOptions {
   readonly jobs?: number;
   /** Resolved backend name for the workers (node, wasm, cpu). */
   readonly backend?: string;
+  /** Resolved BLAS library for the workers (a path, or 'off'); undefined: each worker's automatic choice (VV_BLAS). */
+  readonly blas?: string;
   readonly data: ExperimentData;
   readonly onProgress?: (progress: RunTasksProgress) => void;
   readonly onWarning?: (message: string) => void;
@@ -40,15 +43,17 @@ export async function runFigureJob(options: RunFigureJobOptions): Promise<RunTas
   const all = figureJobTasks(options.job);
   const tasks = options.shard === undefined ? all : shardTasks({ tasks: all, shard: options.shard });
   const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), tasks.length));
+  // ⌊cores / jobs⌋ BLAS threads per call: jobs × BLAS threads never exceed the cores.
+  const blas = { library: options.blas, threads: blasThreads({ workers: jobs }) };
   let handler: TaskHandler;
   let close = async (): Promise<void> => {};
   if (jobs === 1) {
-    handler = await createHandler({ data: options.data, backend: options.backend });
+    handler = await createHandler({ data: options.data, backend: options.backend, blas });
   } else {
     const pool = createWorkerPool<{ task: FigureTask; seed: number }, FigureRecord>({
       size: jobs,
       module: new URL('../experiments/figures/taskHandler.ts', import.meta.url),
-      init: { data: options.data, backend: options.backend },
+      init: { data: options.data, backend: options.backend, blas },
     });
     handler = (input) => pool.run(input);
     close = () => pool.close();
