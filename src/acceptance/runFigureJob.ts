@@ -8,7 +8,9 @@ import { runTasks, type RunTasksOutcome, type RunTasksProgress } from '../experi
 import { shardTasks } from '../experiments/results/shardTasks.ts';
 import type { Shard } from '../experiments/results/parseShard.ts';
 import { figureJobTasks, type FigureJob } from './figureJobs.ts';
-import { blasThreads } from '../blas/blasThreads.ts';
+
+/** BLAS threads per call in figure runs (see runFigureJob). */
+export const FIGURE_BLAS_THREADS = 1;
 
 /** Options of {@link runFigureJob}. */
 export interface RunFigureJobOptions {
@@ -43,8 +45,11 @@ export async function runFigureJob(options: RunFigureJobOptions): Promise<RunTas
   const all = figureJobTasks(options.job);
   const tasks = options.shard === undefined ? all : shardTasks({ tasks: all, shard: options.shard });
   const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), tasks.length));
-  // ⌊cores / jobs⌋ BLAS threads per call: jobs × BLAS threads never exceed the cores.
-  const blas = { library: options.blas, threads: blasThreads({ workers: jobs }) };
+  // One BLAS thread per call: the parallelism is one task per worker, so jobs × BLAS threads never
+  // exceed the cores; and OpenBLAS's results change with its thread count (found by the shard /
+  // resume tests: smoke-grid losses differed in the 8th digit between 1 and 2 threads), while a
+  // run's records must not depend on --jobs, --shard or --resume.
+  const blas = { library: options.blas, threads: FIGURE_BLAS_THREADS };
   let handler: TaskHandler;
   let close = async (): Promise<void> => {};
   if (jobs === 1) {

@@ -10,7 +10,7 @@ import { parseShard } from '../experiments/results/parseShard.ts';
 import { readResults } from '../experiments/results/readResults.ts';
 import { initBackend } from '../network/backend.ts';
 import { initBlas } from '../blas/initBlas.ts';
-import { blasThreads } from '../blas/blasThreads.ts';
+import { FIGURE_BLAS_THREADS } from '../acceptance/runFigureJob.ts';
 import { describeBlas } from '../blas/describeBlas.ts';
 import { DEFAULT_SEED } from '../verify/seed.ts';
 import { parseInteger, parseSeed, UsageError } from './args.ts';
@@ -82,7 +82,7 @@ async function setUp(o: FigureCommandOptions, io: FigureCommandIO, datasets: rea
   io.stderr.write(`backend: ${backend.name} (${backend.source}); ${workers} worker thread(s); seed ${runSeed}\n`);
   let blas;
   try {
-    blas = initBlas({ requested: o.blas, env: io.env, threads: blasThreads({ workers }) }).info;
+    blas = initBlas({ requested: o.blas, env: io.env, threads: FIGURE_BLAS_THREADS }).info;
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
