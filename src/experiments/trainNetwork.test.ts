@@ -9,7 +9,7 @@ import { buildNetwork, type BuiltNetwork } from '../network/buildNetwork.ts';
 import { INITIALISERS } from '../network/init/initialisers.ts';
 import { metaInitNetwork } from '../network/metainit/metaInitNetwork.ts';
 import { referenceWidths } from '../network/referenceWidths.ts';
-import { trainNetwork, type LabelledData, type TrainNetworkOptions } from './trainNetwork.ts';
+import { FUSED_WASM_MAX_WIDTH, trainNetwork, type LabelledData, type TrainNetworkOptions } from './trainNetwork.ts';
 import { initBlas } from '../blas/initBlas.ts';
 import { gemmModesForTests } from '../blas/internal/systemBlasForTests.ts';
 
@@ -217,13 +217,17 @@ describe.each(gemmModesForTests())('trainNetwork engines, GEMM $name', ({ gemm }
     const b = tiny();
     expect(run(a, { steps: 5 }).engine).toBe('fused');
     expect(run(b, { steps: 5, engine: 'tfjs' }).engine).toBe('tfjs');
-    tf.dispose([...a.parameters, ...b.parameters]);
+    // Wide hidden layers: fused with a system BLAS, tfjs on the wasm GEMM (its JS copies cost more there).
+    const wide = tiny(3, [INPUT, FUSED_WASM_MAX_WIDTH + 1, CLASSES]);
+    expect(run(wide, { steps: 1 }).engine).toBe(gemm.info.provider === 'wasm' ? 'tfjs' : 'fused');
+    expect(run(wide, { steps: 1, engine: 'fused' }).engine).toBe('fused');
+    tf.dispose([...a.parameters, ...b.parameters, ...wide.parameters]);
   });
 
   it('fused and tfjs follow the same loss trajectory over 50 Adam steps, reach the same accuracy and leave the same weights', () => {
     const a = tiny(5, [INPUT, 12, 12, 12, CLASSES]);
     const b = tiny(5, [INPUT, 12, 12, 12, CLASSES]);
-    const fused = run(a, { steps: 50, lossEvery: 1, learningRate: 1e-3 });
+    const fused = run(a, { steps: 50, lossEvery: 1, learningRate: 1e-3, engine: 'fused' });
     const reference = run(b, { steps: 50, lossEvery: 1, learningRate: 1e-3, engine: 'tfjs' });
     expect(fused.engine).toBe('fused');
     expect(fused.lossHistory).toHaveLength(50);
