@@ -145,6 +145,25 @@ describe.each(MODES)('fused engine against tfjs, GEMM $name', ({ gemm }) => {
     }
   });
 
+  it('Adam: the SIMD kernel and the JavaScript loop take the same 20 steps to float32 rounding (odd parameter count: the padding stays inert)', () => {
+    const c = fc.sample(caseArbitrary.filter((x) => x.spec.biases !== null && x.spec.widths.length >= 3), { seed: 17, numRuns: 1 })[0]!;
+    const simd = createFusedTrainer({ network: c.spec, maxBatch: c.indices.length, adam: ADAM, gemm, adamUpdate: 'simd' });
+    const js = createFusedTrainer({ network: c.spec, maxBatch: c.indices.length, adam: ADAM, gemm, adamUpdate: 'js' });
+    expect([simd.adamUpdate, js.adamUpdate]).toEqual(['simd', 'js']);
+    for (let step = 0; step < 20; step++) {
+      js.lossAndGradients(c.data, c.indices);
+      simd.grads.set(js.grads); // the same gradients: only the update differs
+      simd.adamStep();
+      js.adamStep();
+      // Each step moves a parameter by ≤ lr·|m̂|/(√v̂ + ε) ≲ lr·few; the two differ by float32 roundings
+      // of p (2⁻²⁴|p| each) and of that step: 8 ulps of |p| plus 1e-3 of lr per step, accumulated.
+      for (let k = 0; k < js.params.length; k++) {
+        expect(Math.abs(simd.params[k]! - js.params[k]!), `step ${step}, parameter ${k}`).toBeLessThanOrEqual(8 * 2 ** -24 * Math.abs(js.params[k]!) + 1e-3 * ADAM.learningRate * (step + 1));
+      }
+      simd.params.set(js.params); // resynchronise, so each step is compared on its own
+    }
+  });
+
   it('evaluate equals the tfjs forward pass’s arg-max accuracy and flags non-finite logits', () => {
     const c = fc.sample(caseArbitrary.filter((x) => x.spec.widths.at(-1)! >= 3), { seed: 13, numRuns: 1 })[0]!;
     const t = createFusedTrainer({ network: c.spec, maxBatch: 1, evalChunk: 2, adam: ADAM, gemm });

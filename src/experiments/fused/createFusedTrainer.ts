@@ -1,5 +1,6 @@
 import { currentGemm } from '../../blas/initBlas.ts';
 import type { Gemm } from '../../blas/types.ts';
+import { adamKernel, type AdamKernel } from './internal/adamKernel.ts';
 import { parameterLayout, type ParameterLayout } from './internal/layout.ts';
 import type { FusedAdamOptions, FusedNetworkSpec } from './types.ts';
 
@@ -22,6 +23,12 @@ export interface FusedTrainerOptions {
   readonly adam: FusedAdamOptions;
   /** The GEMM of every matrix product (default `currentGemm()`: the system BLAS, else wasm). */
   readonly gemm?: Gemm;
+  /**
+   * Adam's update: 'simd' (a WebAssembly f32x4 kernel on the trainer's memory, every operation in
+   * float32 as PyTorch's), 'js' (`createAdam`'s JavaScript loop: float64 per element, rounded when
+   * stored), 'auto' (default: SIMD where the runtime has it).
+   */
+  readonly adamUpdate?: 'auto' | 'simd' | 'js';
 }
 
 /** Outcome of {@link FusedTrainer.evaluate}, as `evaluateAccuracy`'s. */
@@ -53,6 +60,8 @@ export interface FusedTrainer {
   /** Top-1 accuracy on every example of `data` (ties: the first maximal class, as torch.argmax). */
   evaluate(data: FusedData): FusedAccuracy;
   readonly gemm: Gemm;
+  /** Which Adam update runs ('simd' or 'js'). */
+  readonly adamUpdate: 'simd' | 'js';
 }
 
 function integer(name: string, v: number, min: number): number {
@@ -68,9 +77,10 @@ function integer(name: string, v: number, min: number): number {
  *   loss = mean_r (log Σ_c exp Z_L[r,c] − Z_L[r,y_r]),  dZ_L = (softmax(Z_L) − onehot(y)) / B;
  *   dW_l = dZ_lᵀ·H_{l−1},  db_l = Σ_r dZ_l[r,·],  dZ_{l−1} = (dZ_l·W_l) ⊙ (mask ? 1 : a).
  * The derivative of φ_a at 0 is a (tfjs's `step`/`leakyRelu` gradient, PyTorch's too). Adam is
- * `createAdam`'s JavaScript update (PyTorch's order: m, v in float32, bias corrections in
- * float64). Parameters, gradients, Adam state, activations, masks and evaluation buffers live in
- * ONE ArrayBuffer allocated here; nothing is allocated per step (the GEMM's wasm fallback aside).
+ * `createAdam`'s update (PyTorch's order: m, v in float32, bias corrections in float64) as a
+ * WebAssembly SIMD kernel, or its JavaScript loop (`adamUpdate`). Parameters, gradients, Adam
+ * state, activations, masks and evaluation buffers live in ONE allocation made here (a
+ * WebAssembly.Memory for the SIMD kernel); nothing is allocated per step (the GEMM's wasm fallback aside).
  * Deterministic for a given GEMM.
  *
  * @example const t = createFusedTrainer({ network: { widths: [784, 10, 10], weights, biases, slope: 0, activateInput: false },
@@ -97,10 +107,18 @@ export function createFusedTrainer(options: FusedTrainerOptions): FusedTrainer {
   const hiddenSum = widths.slice(1, L).reduce((s, w) => s + w, 0);
   const actSum = widths.reduce((s, w) => s + w, 0);
 
-  // One allocation: float64 scratch, then float32 sections, then the Uint8 masks.
-  const f64Count = maxOut;
-  const f32Count = 4 * P + maxBatch * actSum + 2 * maxBatch * maxOut + 2 * evalChunk * maxOut + (activateInput ? evalChunk * n0 : 0);
-  const buffer = new ArrayBuffer(8 * f64Count + 4 * f32Count + maxBatch * hiddenSum);
+  // One allocation — a WebAssembly.Memory when the SIMD Adam kernel runs (it works on the same
+  // bytes) — float64 scratch, then float32 sections (parameters, gradients, m, v padded to a
+  // multiple of 4 and 16-byte aligned for f32x4), then the Uint8 masks.
+  const P4 = 4 * Math.ceil(P / 4);
+  const f64Count = 2 * Math.ceil(maxOut / 2);
+  const f32Count = 4 * P4 + maxBatch * actSum + 2 * maxBatch * maxOut + 2 * evalChunk * maxOut + (activateInput ? evalChunk * n0 : 0);
+  const bytes = 8 * f64Count + 4 * f32Count + maxBatch * hiddenSum;
+  const wantSimd = (options.adamUpdate ?? 'auto') !== 'js';
+  const memory = wantSimd ? new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) }) : null;
+  const kernel: AdamKernel | null = memory === null ? null : adamKernel(memory);
+  if (options.adamUpdate === 'simd' && kernel === null) throw new Error("createFusedTrainer: options.adamUpdate is 'simd' but this runtime has no WebAssembly SIMD");
+  const buffer: ArrayBuffer = kernel !== null ? memory!.buffer : new ArrayBuffer(bytes);
   const colSum = new Float64Array(buffer, 0, f64Count);
   let f32At = 8 * f64Count;
   const f32 = (n: number): Float32Array => {
@@ -108,10 +126,14 @@ export function createFusedTrainer(options: FusedTrainerOptions): FusedTrainer {
     f32At += 4 * n;
     return view;
   };
-  const params = f32(P);
-  const grads = f32(P);
-  const m = f32(P);
-  const v = f32(P);
+  const pPtr = f32At;
+  const params = f32(P4).subarray(0, P);
+  const gPtr = f32At;
+  const grads = f32(P4).subarray(0, P);
+  const mPtr = f32At;
+  const m = f32(P4);
+  const vPtr = f32At;
+  const v = f32(P4);
   const act = widths.map((w) => f32(maxBatch * w)); // act[0] = H_0, act[l] = H_l (l < L), act[L] = logits
   const dA = f32(maxBatch * maxOut);
   const dB = f32(maxBatch * maxOut);
@@ -182,6 +204,7 @@ export function createFusedTrainer(options: FusedTrainerOptions): FusedTrainer {
     params,
     grads,
     gemm,
+    adamUpdate: kernel === null ? 'js' : 'simd',
     weight: (l) => weights[l]!,
     bias: (l) => biases[l]!,
     lossAndGradients(data, indices) {
@@ -244,6 +267,11 @@ export function createFusedTrainer(options: FusedTrainerOptions): FusedTrainer {
       t++;
       const bc2Sqrt = Math.sqrt(1 - beta2 ** t);
       const stepSize = learningRate / (1 - beta1 ** t);
+      if (kernel !== null) {
+        // Padding entries (P…P4) have g = m = v = p = 0 and stay 0.
+        kernel(pPtr, gPtr, mPtr, vPtr, P4 / 4, beta1, c1, beta2, c2, stepSize, bc2Sqrt, epsilon);
+        return;
+      }
       for (let k = 0; k < P; k++) {
         const gk = grads[k]!;
         const mk = (m[k] = beta1 * m[k]! + c1 * gk);
