@@ -382,6 +382,38 @@ def blas_note():
     return f"BLAS_INFO={info}; libblas.so.3 -> {lib} ({kind}); GEMM-bound timings depend on it"
 
 
+def blas_info():
+    """The BLAS torch.mm actually ran on (found in /proc/self/maps after a product), its kernel and
+    threads (OpenBLAS: openblas_get_corename / openblas_get_config / openblas_get_num_threads, via
+    ctypes) and the OPENBLAS_* environment as given (never changed here)."""
+    import ctypes
+    torch.mm(torch.ones(64, 64), torch.ones(64, 64))
+    library = None
+    try:
+        with open("/proc/self/maps") as maps:
+            paths = {line.split()[-1] for line in maps if "/" in line}
+        for pattern in ("openblas", "libblis", "mkl_rt", "libblas"):
+            found = sorted(p for p in paths if pattern in os.path.basename(p))
+            if found:
+                library = found[0]
+                break
+    except OSError:
+        pass
+    info = dict(library=library, kernel=None, config=None, threads=None,
+                env={k: v for k, v in sorted(os.environ.items()) if k.startswith("OPENBLAS_")})
+    if library is not None:
+        try:
+            lib = ctypes.CDLL(library)
+            if hasattr(lib, "openblas_get_corename"):
+                lib.openblas_get_corename.restype = ctypes.c_char_p
+                lib.openblas_get_config.restype = ctypes.c_char_p
+                info.update(kernel=lib.openblas_get_corename().decode().strip(), config=lib.openblas_get_config().decode().strip(),
+                            threads=int(lib.openblas_get_num_threads()))
+        except OSError:
+            pass
+    return info
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--json", action="store_true", help="print the JSON result on stdout")
@@ -421,7 +453,7 @@ def main():
         run_metainit(cfg, a.runs, out)
     if "montecarlo" in only:
         run_montecarlo(cfg, a.runs, out)
-    result = dict(torch_version=torch.__version__, threads=torch.get_num_threads(),
+    result = dict(torch_version=torch.__version__, threads=torch.get_num_threads(), blas=blas_info(),
                   peak_rss_bytes=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
                   notes=notes, measurements=out)
     if a.json:

@@ -12,6 +12,7 @@ import { acceptanceMarkdown } from './acceptanceMarkdown.ts';
 import type { LoadedExperimentData } from './loadExperimentData.ts';
 import { runFigureJob } from './runFigureJob.ts';
 import { taskKey } from '../experiments/results/taskKey.ts';
+import type { BlasInfo } from '../blas/types.ts';
 
 /** What happened to one figure of a run. */
 export interface FigureOutcome {
@@ -40,6 +41,8 @@ export interface RunFiguresOptions {
   /** Worker threads (default: cores available). */
   readonly workers?: number;
   readonly backend: string;
+  /** Resolved BLAS library for the workers (path or 'off'; see runFigureJob). */
+  readonly blas?: string;
   readonly loaded: LoadedExperimentData;
   /** Put each figure's files directly in `out` (single-figure commands) instead of out/<name>/. */
   readonly flat?: boolean;
@@ -78,6 +81,7 @@ export async function runFigures(options: RunFiguresOptions): Promise<FigureOutc
       shard: options.shard,
       jobs: options.workers,
       backend: options.backend,
+      blas: options.blas,
       data: options.loaded.data,
       onProgress: (p) => options.onProgress?.(job, p),
       onWarning: options.onWarning,
@@ -119,6 +123,8 @@ export interface AcceptanceReport {
   readonly scale: Scale;
   readonly seed: number;
   readonly backend: string;
+  /** The GEMM of the fused engines (library, kernel, threads per call), when known. */
+  readonly blas?: BlasInfo;
   readonly workers: number;
   readonly complete: boolean;
   readonly seconds: number;
@@ -132,7 +138,7 @@ export interface AcceptanceReport {
  * Writes DIR/acceptance.json and DIR/acceptance.md from the figures' outcomes. Figures that did
  * not complete contribute no claims and are listed with their status.
  */
-export function writeAcceptanceReport(options: { readonly out: string; readonly scale: Scale; readonly seed: number; readonly backend: string; readonly workers: number; readonly seconds: number; readonly outcomes: readonly FigureOutcome[]; readonly tool: string }): AcceptanceReport {
+export function writeAcceptanceReport(options: { readonly out: string; readonly scale: Scale; readonly seed: number; readonly backend: string; readonly blas?: BlasInfo; readonly workers: number; readonly seconds: number; readonly outcomes: readonly FigureOutcome[]; readonly tool: string }): AcceptanceReport {
   const claims = options.outcomes.flatMap((o) => (o.analysis?.claims ?? []).map((c) => ({ ...c, figureRun: o.name })));
   const verdicts = { supported: 0, refuted: 0, inconclusive: 0 };
   for (const c of claims) verdicts[c.verdict] += 1;
@@ -141,6 +147,7 @@ export function writeAcceptanceReport(options: { readonly out: string; readonly 
     scale: options.scale,
     seed: options.seed,
     backend: options.backend,
+    ...(options.blas === undefined ? {} : { blas: options.blas }),
     workers: options.workers,
     complete: options.outcomes.every((o) => o.status === 'complete'),
     seconds: options.seconds,

@@ -9,6 +9,9 @@ import { shardTasks } from '../experiments/results/shardTasks.ts';
 import type { Shard } from '../experiments/results/parseShard.ts';
 import { figureJobTasks, type FigureJob } from './figureJobs.ts';
 
+/** BLAS threads per call in figure runs (see runFigureJob). */
+export const FIGURE_BLAS_THREADS = 1;
+
 /** Options of {@link runFigureJob}. */
 export interface RunFigureJobOptions {
   readonly job: FigureJob;
@@ -22,6 +25,8 @@ export interface RunFigureJobOptions {
   readonly jobs?: number;
   /** Resolved backend name for the workers (node, wasm, cpu). */
   readonly backend?: string;
+  /** Resolved BLAS library for the workers (a path, or 'off'); undefined: each worker's automatic choice (VV_BLAS). */
+  readonly blas?: string;
   readonly data: ExperimentData;
   readonly onProgress?: (progress: RunTasksProgress) => void;
   readonly onWarning?: (message: string) => void;
@@ -40,15 +45,20 @@ export async function runFigureJob(options: RunFigureJobOptions): Promise<RunTas
   const all = figureJobTasks(options.job);
   const tasks = options.shard === undefined ? all : shardTasks({ tasks: all, shard: options.shard });
   const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), tasks.length));
+  // One BLAS thread per call: the parallelism is one task per worker, so jobs × BLAS threads never
+  // exceed the cores; and OpenBLAS's results change with its thread count (found by the shard /
+  // resume tests: smoke-grid losses differed in the 8th digit between 1 and 2 threads), while a
+  // run's records must not depend on --jobs, --shard or --resume.
+  const blas = { library: options.blas, threads: FIGURE_BLAS_THREADS };
   let handler: TaskHandler;
   let close = async (): Promise<void> => {};
   if (jobs === 1) {
-    handler = await createHandler({ data: options.data, backend: options.backend });
+    handler = await createHandler({ data: options.data, backend: options.backend, blas });
   } else {
     const pool = createWorkerPool<{ task: FigureTask; seed: number }, FigureRecord>({
       size: jobs,
       module: new URL('../experiments/figures/taskHandler.ts', import.meta.url),
-      init: { data: options.data, backend: options.backend },
+      init: { data: options.data, backend: options.backend, blas },
     });
     handler = (input) => pool.run(input);
     close = () => pool.close();

@@ -19,6 +19,11 @@ describe('benchMain', () => {
     expect(await benchMain(['--backend', 'bogus', '--only', 'gemm', '--out', '/nonexistent/never'], t.io)).toBe(2);
     expect(t.err.at(-1)).toMatch(/^vv-bench: error: --backend: unknown backend 'bogus'/);
   });
+  it('a BLAS library that cannot load: one line naming --blas, exit 2', async () => {
+    const t = io();
+    expect(await benchMain(['--blas', '/nonexistent/libopenblas.so', '--only', 'gemm', '--out', '/nonexistent/never'], t.io)).toBe(2);
+    expect(t.err.at(-1)).toMatch(/^vv-bench: error: --blas: cannot load \/nonexistent\/libopenblas\.so/);
+  });
   it('--help prints the usage on stdout, exit 0', async () => {
     const t = io();
     expect(await benchMain(['--help'], t.io)).toBe(0);

@@ -16,6 +16,11 @@ import { evaluateTargets } from './targets.ts';
 import { ensureTorch, runTorchBench, runTorchGrid, TorchSetupError } from './torch.ts';
 import type { BenchReport, Measurement, TorchInfo, WorkloadResult } from './types.ts';
 import { runWorkload } from './workloads.ts';
+import { initBlas } from '../blas/initBlas.ts';
+import { describeBlas } from '../blas/describeBlas.ts';
+import { startCpuMonitor } from './cpuMonitor.ts';
+import { estimatePaperTime } from './paperEstimate.ts';
+import { peakFractions } from './peakFractions.ts';
 
 export interface BenchIo {
   readonly stdout: { write(chunk: string): unknown };
@@ -78,16 +83,33 @@ export async function benchMain(argv: readonly string[], io: BenchIo = { stdout:
     return 0;
   }
   const loadAverageAtStart = os.loadavg();
+  const cpu = startCpuMonitor();
+  const openblasEnv = Object.fromEntries(Object.entries(process.env).filter(([k, v]) => k.startsWith('OPENBLAS_') && v !== undefined).sort()) as Record<string, string>;
   let python: { python: string; installedNow: boolean } | null = null;
   try {
     if (o.vsTorch) python = ensureTorch(log);
     const backend = await initBackend({ requested: o.backend });
     log(`backend: ${backend.name}${backend.unavailable.length > 0 ? ` (unavailable: ${backend.unavailable.map((u) => u.name).join(', ')})` : ''}`);
+    // Single-core measurements: 1 BLAS thread (the worker grids also use 1 per worker); the gemm
+    // workload measures the BLAS's own peak on every core separately.
+    let blas;
+    try {
+      blas = initBlas({ requested: o.blas, threads: 1 }).info;
+    } catch (error) {
+      return fail((error as Error).message);
+    }
+    log(describeBlas(blas));
+    log(`OPENBLAS_* environment (both sides, unchanged): ${Object.keys(openblasEnv).length === 0 ? 'none' : Object.entries(openblasEnv).map(([k, v]) => `${k}=${v}`).join(' ')}`);
     const scale = benchScale(o);
     const workers = o.workers ?? Math.max(1, os.availableParallelism());
+<<<<<<< HEAD
     // cli-start alone needs no data set (it times fresh `vv` processes).
     const { train, test, data } = o.only.some((w) => w !== 'cli-start') ? loadData(o, log) : { train: shared(randomSplit(1, 1)), test: randomSplit(1, 2), data: { label: 'none (cli-start only)', source: null, randomFallback: false } };
     const ctx = { scale, runs: o.runs, full: o.full, quick: o.quick, workers, backendRequested: o.backend, backend: backend.name, train, test, log };
+=======
+    const { train, test, data } = loadData(o, log);
+    const ctx = { scale, runs: o.runs, full: o.full, workers, backendRequested: o.backend, backend: backend.name, blasLibrary: blas.provider === 'wasm' ? 'off' : blas.library!, train, test, log };
+>>>>>>> h/native
     const workloads: WorkloadResult[] = [];
     for (const name of o.only) workloads.push(await runWorkload(name, ctx));
 
@@ -115,10 +137,19 @@ export async function benchMain(argv: readonly string[], io: BenchIo = { stdout:
       }
     }
     const ours = workloads.flatMap((w) => w.measurements);
+    const contention = cpu.stop();
+    if (contention?.contended === true) log(`CONTENDED RUN: other processes used ${contention.otherCores.toFixed(2)} of ${contention.cores} cores on average over the whole bench; timings are not comparable`);
+    const paperEstimate = estimatePaperTime(ours, workers);
+    if (paperEstimate !== null) log(`estimated wall time of the whole paper at paper scale on ${workers} worker(s): ${paperEstimate.totalHours.toFixed(1)} h (${paperEstimate.figures.map((f) => `${f.name} ${f.hours.toFixed(2)} h`).join(', ')})`);
     const report: BenchReport = {
       generatedAt: new Date().toISOString(),
       machine: { cpus: os.availableParallelism(), cpuModel: os.cpus()[0]?.model ?? 'unknown', node: process.version, platform: `${process.platform} ${process.arch}`, totalMemoryBytes: os.totalmem(), loadAverageAtStart },
       backend: tf.getBackend(),
+      blas,
+      openblasEnv,
+      ...(contention === undefined ? {} : { contention }),
+      ...(paperEstimate === null ? {} : { paperEstimate }),
+      peakFractions: peakFractions([...ours, ...torchMeasurements]),
       data,
       options: { runs: o.runs, quick: o.quick, full: o.full, workers, only: o.only, vsTorch: o.vsTorch },
       workloads,

@@ -38,6 +38,25 @@ describe('formatNumber', () => {
 });
 
 describe('renderBenchMarkdown', () => {
+  it('states both sides\' BLAS, kernel and OPENBLAS_* variables, the contention, the peak fractions and the paper estimate', () => {
+    const md = renderBenchMarkdown(
+      report({
+        blas: { provider: 'openblas', library: 'libopenblas.so.0', kernel: 'Haswell', config: 'OpenBLAS 0.3.21', threads: 1, source: 'auto', unavailable: [] },
+        torch: { version: '1.13.1', python: 'p', threads: 1, installedNow: false, peakRssBytes: null, seconds: 1, notes: [], blas: { library: '/usr/lib/libopenblas.so.0', kernel: 'Zen', config: null, threads: 2, env: {} } },
+        openblasEnv: { OPENBLAS_CORETYPE: 'Haswell' },
+        contention: { wallSeconds: 100, cores: 2, machineCores: 1.9, ownCores: 1, otherCores: 0.9, contended: true },
+        peakFractions: [{ id: 'gemm', side: 'ours', gflops: 30, peakOneCore: 100, peakAllCores: 200, fractionOfOneCore: 0.3, fractionOfAllCores: 0.15 }],
+        paperEstimate: { figures: [{ name: 'fig2', tasks: 41001, hours: 1.5 }], totalHours: 1.5, workers: 2, model: 'a model' },
+      }),
+    );
+    expect(md).toContain('Our BLAS: **openblas** (libopenblas.so.0), kernel **Haswell**');
+    expect(md).toContain("PyTorch's BLAS: /usr/lib/libopenblas.so.0, kernel **Zen**");
+    expect(md).toContain('`OPENBLAS_CORETYPE=Haswell`');
+    expect(md).toMatch(/\*\*Contended run: other processes used 0\.9 of 2 cores/);
+    expect(md).toContain('| gemm | ours | 30 | 100 | 200 | 0.3 | 0.15 |');
+    expect(md).toContain('1.5 h on 2 worker(s). Model: a model.');
+  });
+
   it('targets, measurements with median/min/max, comparisons, memory and notes', () => {
     const md = renderBenchMarkdown(report());
     expect(md).toContain('# Benchmark');

@@ -37,6 +37,19 @@ export function renderBenchMarkdown(r: BenchReport): string {
     `TensorFlow.js backend: **${r.backend}**. Data: ${r.data.label}${r.data.randomFallback ? ' — **CIFAR-10 not found: random CIFAR-shaped float32 data**' : ''}${r.data.source !== null ? ` (${r.data.source})` : ''}.`,
     `Runs: median, min and max over ${r.options.runs} measured run(s) after a warm-up${r.options.quick ? '; **--quick: tiny sizes, a smoke test — not comparable with the targets**' : ''}. Worker threads for the multi-core figures: ${r.options.workers}.`,
   ];
+  if (r.blas !== undefined) {
+    const b = r.blas;
+    lines.push(`Our BLAS: **${b.provider}**${b.library === null ? '' : ` (${b.library})`}, kernel **${b.kernel ?? '—'}**, ${b.threads ?? '?'} thread(s) per call in single-core measurements (1 per worker in grids)${b.config === null ? '' : `; ${b.config}`}.`);
+  }
+  if (r.torch?.blas !== undefined) {
+    const b = r.torch.blas;
+    lines.push(`PyTorch's BLAS: ${b.library ?? 'unknown'}, kernel **${b.kernel ?? '—'}**, ${b.threads ?? '?'} thread(s)${b.config === null ? '' : `; ${b.config}`}.`);
+  }
+  if (r.openblasEnv !== undefined) lines.push(`OPENBLAS_* environment (the same for both sides, unchanged by the bench): ${Object.keys(r.openblasEnv).length === 0 ? 'none' : Object.entries(r.openblasEnv).map(([k, v]) => `\`${k}=${v}\``).join(', ')}.`);
+  if (r.contention !== undefined) {
+    const c = r.contention;
+    lines.push(c.contended ? `**Contended run: other processes used ${formatNumber(c.otherCores)} of ${c.cores} cores on average over the whole bench (${formatNumber(c.wallSeconds)} s; /proc/stat against this process tree's CPU time). Timings are not comparable.**` : `Other processes used ${formatNumber(c.otherCores)} of ${c.cores} cores on average over the whole bench (not contended).`);
+  }
   const load = r.machine.loadAverageAtStart[0] ?? 0;
   if (load > 0.5) lines.push(`**The machine was busy when the bench started (1-minute load average ${formatNumber(load)} on ${r.machine.cpus} cores): timings are pessimistic.**`);
   if (r.torch !== null) {
@@ -54,6 +67,17 @@ export function renderBenchMarkdown(r: BenchReport): string {
     lines.push('', '## Ours against PyTorch', '', 'ratio = our median / their median in the unit shown; speedup > 1 means ours is better (the ratio for throughputs, its inverse for seconds).', '');
     lines.push(...table(['ours', 'theirs', 'unit', 'ours', 'theirs', 'ratio ours/theirs', 'speedup'], r.comparisons.map((c) => [c.ours, c.theirs, c.unit, formatNumber(c.oursMedian), formatNumber(c.theirsMedian), formatNumber(c.ratio), formatNumber(c.speedup)])));
   }
+  if (r.peakFractions !== undefined && r.peakFractions.length > 0) {
+    lines.push('', '## GEMM-bound workloads against the BLAS peak', '', 'Peaks measured by this run (`gemm.blas`: 1 thread; `gemm.blas-peak`: every core).', '');
+    lines.push(...table(['measurement', 'side', 'GFLOP/s', 'peak 1 core', 'peak all cores', 'of 1 core', 'of all cores'], r.peakFractions.map((p) => [p.id, p.side, formatNumber(p.gflops), formatNumber(p.peakOneCore), formatNumber(p.peakAllCores), formatNumber(p.fractionOfOneCore), formatNumber(p.fractionOfAllCores)])));
+  }
+  if (r.paperEstimate !== undefined) {
+    const e = r.paperEstimate;
+    lines.push('', '## The whole paper at paper scale (estimate)', '', `${formatNumber(e.totalHours)} h on ${e.workers} worker(s). Model: ${e.model}.`, '');
+    lines.push(...table(['figure', 'tasks', 'hours'], e.figures.map((f) => [f.name, String(f.tasks), formatNumber(f.hours)])));
+  }
+  const contended = r.workloads.filter((w) => w.contention?.contended === true).map((w) => `${w.workload} (${formatNumber(w.contention!.otherCores)} cores taken by others)`);
+  if (contended.length > 0) lines.push('', `**Contended workloads:** ${contended.join(', ')}.`);
   lines.push('', '## Peak memory', '', 'Peak RSS is the process\'s maximum resident set so far (getrusage, worker threads included) after the workload; the other columns are the largest values sampled after each run.', '');
   lines.push(
     ...table(

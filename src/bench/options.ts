@@ -12,6 +12,8 @@ export interface BenchOptions {
   readonly full: boolean;
   /** Output folder of bench.json and bench.md (default 'reports'). */
   readonly out: string;
+  /** --blas value: a BLAS library path, 'off' or 'auto' (undefined: VV_BLAS, else automatic). */
+  readonly blas?: string;
   /** --backend value (undefined: VV_BACKEND, else automatic). */
   readonly backend: string | undefined;
   /** Worker threads of the multi-core figures (default: available parallelism; 1 skips them). */
@@ -40,6 +42,7 @@ writes <out>/bench.json and <out>/bench.md. Progress on stderr.
                   uses every core in a GEMM; 2 OpenMP threads on top oversubscribe the cores)
   --workers N     worker threads for the multi-core figures (default: one per core; 1 = single-core only)
   --backend NAME  TensorFlow.js backend: node, wasm, cpu or auto (default: VV_BACKEND, else auto)
+  --blas PATH|off BLAS library of the fused engines (default: VV_BLAS, else OpenBLAS/BLIS/MKL if found)
   --data-dir DIR  folder containing cifar-10-batches-bin (default: the suite's search, then random data)
   --out DIR       output folder (default reports)
   -h, --help      this text`;
@@ -65,6 +68,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   let runs = 5;
   let out = 'reports';
   let backend: string | undefined;
+  let blas: string | undefined;
   let workers: number | undefined;
   let dataDir: string | undefined;
   let torchThreads = 1;
@@ -98,6 +102,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         break;
       }
       case '--backend': backend = value(); break;
+      case '--blas': blas = value(); break;
       case '--data-dir': dataDir = value(); break;
       case '--only': {
         const names = value().split(',').map((s) => s.trim()).filter((s) => s !== '');
@@ -110,5 +115,5 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         throw new BenchUsageError(raw.startsWith('-') ? `unknown option '${raw}'` : `unexpected argument '${raw}'`);
     }
   }
-  return { vsTorch, only, runs, quick, full, out, backend, workers, dataDir, torchThreads, help };
+  return { vsTorch, only, runs, quick, full, out, backend, ...(blas === undefined ? {} : { blas }), workers, dataDir, torchThreads, help };
 }

@@ -64,12 +64,23 @@ function ensureOpenBlas(log: (line: string) => void): void {
   if (status !== 0) log(`apt-get install libopenblas0-pthread failed (exit ${String(status)}); PyTorch will use the reference BLAS and its GEMM-bound numbers will be low`);
 }
 
+/** PyTorch's BLAS as bench/torch_bench.py reports it. */
+export interface TorchBlas {
+  readonly library: string | null;
+  readonly kernel: string | null;
+  readonly config: string | null;
+  readonly threads: number | null;
+  readonly env: Readonly<Record<string, string>>;
+}
+
 /** What bench/torch_bench.py prints with --json. */
 export interface TorchOutput {
   readonly torch_version: string;
   readonly threads: number;
   readonly peak_rss_bytes: number | null;
   readonly notes: readonly string[];
+  /** The BLAS torch.mm ran on, its kernel, threads and the OPENBLAS_* environment (absent from older scripts). */
+  readonly blas?: TorchBlas;
   readonly measurements: readonly { id: string; workload: WorkloadName; key: string; side: Side; label: string; unit: string; better: 'higher' | 'lower'; values: number[]; note?: string }[];
 }
 
@@ -77,7 +88,7 @@ export interface TorchOutput {
 export function parseTorchOutput(text: string): { info: Omit<TorchInfo, 'installedNow' | 'seconds' | 'python'>; measurements: Measurement[] } {
   const o = JSON.parse(text) as TorchOutput;
   return {
-    info: { version: o.torch_version, threads: o.threads, peakRssBytes: o.peak_rss_bytes, notes: o.notes },
+    info: { version: o.torch_version, threads: o.threads, peakRssBytes: o.peak_rss_bytes, notes: o.notes, ...(o.blas === undefined ? {} : { blas: o.blas }) },
     measurements: o.measurements.map((m) => ({ id: m.id, workload: m.workload, key: m.key, side: m.side, label: m.label, unit: m.unit, better: m.better, summary: summarise(m.values), ...(m.note !== undefined ? { note: m.note } : {}) })),
   };
 }

@@ -1,4 +1,8 @@
 import type { RunSummary } from './stats.ts';
+import type { BlasInfo } from '../blas/types.ts';
+import type { CpuContention } from './cpuMonitor.ts';
+import type { PaperEstimate } from './paperEstimate.ts';
+import type { PeakFraction } from './peakFractions.ts';
 
 /** The workloads of `npm run bench`, in the order they run. */
 export const WORKLOADS = ['fig2', 'gemm', 'fig3-train', 'metainit', 'montecarlo', 'cli-start'] as const;
@@ -46,6 +50,8 @@ export interface WorkloadResult {
   readonly memory: MemoryPeak;
   readonly seconds: number;
   readonly notes: readonly string[];
+  /** Other processes' CPU use while this workload ran (absent where /proc is not readable). */
+  readonly contention?: CpuContention;
 }
 
 /** Ours against theirs for one pair of measurements with the same key. */
@@ -82,6 +88,8 @@ export interface TorchInfo {
   readonly threads: number;
   readonly installedNow: boolean;
   readonly peakRssBytes: number | null;
+  /** The BLAS torch.mm ran on (library, kernel, threads, OPENBLAS_* environment). */
+  readonly blas?: { readonly library: string | null; readonly kernel: string | null; readonly config: string | null; readonly threads: number | null; readonly env: Readonly<Record<string, string>> };
   readonly seconds: number;
   readonly notes: readonly string[];
 }
@@ -90,6 +98,16 @@ export interface BenchReport {
   readonly generatedAt: string;
   readonly machine: { readonly cpus: number; readonly cpuModel: string; readonly node: string; readonly platform: string; readonly totalMemoryBytes: number; readonly loadAverageAtStart: readonly number[] };
   readonly backend: string;
+  /** Our GEMM interface's library, kernel and threads per call (single-core measurements; grids: 1 per worker). */
+  readonly blas?: BlasInfo;
+  /** The OPENBLAS_* environment as given to both sides (never changed by the bench). */
+  readonly openblasEnv?: Readonly<Record<string, string>>;
+  /** Other processes' CPU use over the whole bench (PyTorch's processes counted as ours). */
+  readonly contention?: CpuContention;
+  /** Every GFLOP/s measurement as a fraction of the BLAS's own measured peak. */
+  readonly peakFractions?: readonly PeakFraction[];
+  /** The whole paper at paper scale, from this run's rates. */
+  readonly paperEstimate?: PaperEstimate;
   readonly data: { readonly label: string; readonly source: string | null; readonly randomFallback: boolean };
   readonly options: { readonly runs: number; readonly quick: boolean; readonly full: boolean; readonly workers: number; readonly only: readonly WorkloadName[]; readonly vsTorch: boolean };
   readonly workloads: readonly WorkloadResult[];

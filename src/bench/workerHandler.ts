@@ -8,12 +8,15 @@ import { layerVariances } from '../experiments/figure2/layerVariances.ts';
 import { initialiseMatrices } from '../experiments/figures/initialiseMatrices.ts';
 import { trainNetwork, type LabelledData } from '../experiments/trainNetwork.ts';
 import { initBackend } from '../network/backend.ts';
+import { initBlas } from '../blas/initBlas.ts';
 import { buildNetwork } from '../network/buildNetwork.ts';
 import { INITIALISERS } from '../network/init/initialisers.ts';
 import { referenceWidths } from '../network/referenceWidths.ts';
 
 export interface BenchWorkerInit {
   readonly backend?: string;
+  /** Resolved BLAS library (path or 'off'); each worker uses 1 BLAS thread (workers × 1 ≤ cores). */
+  readonly blas?: string;
   /** Training images (SharedArrayBuffer-backed: shared, not copied). */
   readonly train: LabelledData;
 }
@@ -55,6 +58,7 @@ export function timeTrainSteps(train: LabelledData, o: { readonly width: number;
 
 export async function createHandler(init: BenchWorkerInit): Promise<(input: BenchWorkerInput) => Promise<BenchWorkerOutput>> {
   await initBackend({ requested: init.backend, env: {} });
+  initBlas({ requested: init.blas, env: init.blas === undefined ? process.env : {}, threads: 1 });
   const { train } = init;
   return async (input) => {
     if (input.kind === 'fig2') {

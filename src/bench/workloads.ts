@@ -9,6 +9,9 @@ import { normal } from '../distributions/normal.ts';
 import { propagationMonteCarlo, propagationTestCount } from '../montecarlo/propagation/propagationMonteCarlo.ts';
 import { cliStart } from './cliStart.ts';
 import type { BenchScale } from './scale.ts';
+import { availableParallelism } from 'node:os';
+import { currentGemm, initBlas } from '../blas/initBlas.ts';
+import { startCpuMonitor } from './cpuMonitor.ts';
 import { summarise, timeRuns, type RunSummary } from './stats.ts';
 import type { Measurement, MemoryPeak, WorkloadName, WorkloadResult } from './types.ts';
 import { fig2Networks, timeTrainSteps, type BenchWorkerInit, type BenchWorkerInput, type BenchWorkerOutput } from './workerHandler.ts';
@@ -24,6 +27,8 @@ export interface WorkloadContext {
   readonly workers: number;
   readonly backendRequested: string | undefined;
   readonly backend: string;
+  /** Resolved BLAS library for the workers (path or 'off'). */
+  readonly blasLibrary?: string;
   /** Training images (values in a SharedArrayBuffer) and the test set. */
   readonly train: LabelledData;
   readonly test: LabelledData;
@@ -59,7 +64,7 @@ function measurement(workload: WorkloadName, id: string, key: string, label: str
 }
 
 function startPool(ctx: WorkloadContext): WorkerPool<BenchWorkerInput, BenchWorkerOutput> {
-  const init: BenchWorkerInit = { train: ctx.train, ...(ctx.backendRequested !== undefined ? { backend: ctx.backendRequested } : {}) };
+  const init: BenchWorkerInit = { train: ctx.train, ...(ctx.backendRequested !== undefined ? { backend: ctx.backendRequested } : {}), ...(ctx.blasLibrary !== undefined ? { blas: ctx.blasLibrary } : {}) };
   return createWorkerPool<BenchWorkerInput, BenchWorkerOutput>({ size: ctx.workers, module: new URL('./workerHandler.ts', import.meta.url), init });
 }
 
@@ -112,25 +117,49 @@ function gemm(ctx: WorkloadContext, mem: MemoryTracker): Omit<WorkloadResult, 's
   const { m, k, n, repeats } = ctx.scale.gemm;
   const a = tf.randomNormal([m, k], 0, 1, 'float32', 1) as tf.Tensor2D;
   const b = tf.randomNormal([k, n], 0, 1, 'float32', 2) as tf.Tensor2D;
+  const flop = (2 * m * k * n * repeats) / 1e9;
+  const measurements: Measurement[] = [];
   try {
+    // Fresh operands: XNNPACK caches the packed weights of a tensor, so every product gets a new
+    // copy of b (b + 0: a new buffer, O(k·n), inside the timing — < 1% of the product).
     const product = () => {
       for (let r = 0; r < repeats; r++) {
-        const c = tf.matMul(a, b);
+        const c = tf.tidy(() => tf.matMul(a, tf.add(b, 0)));
         c.dataSync();
         c.dispose();
       }
-      return (2 * m * k * n * repeats) / 1e9;
+      return flop;
     };
-    const rate = timeRuns({ runs: ctx.runs, warmup: 1, run: product, onRun: (i, v) => { mem.sample(); ctx.log(`gemm run ${i + 1}/${ctx.runs}: ${fix(v)} GFLOP/s`); } });
-    return {
-      workload: 'gemm',
-      config: { m, k, n, repeats },
-      measurements: [measurement('gemm', 'gemm', 'gemm', `float32 ${m}×${k} · ${k}×${n} (tf.matMul + read-back), 1 core`, 'GFLOP/s', 'higher', rate)],
-      notes: [`each run: ${repeats} products.`],
-    };
+    const rate = timeRuns({ runs: ctx.runs, warmup: 1, run: product, onRun: (i, v) => { mem.sample(); ctx.log(`gemm (tfjs) run ${i + 1}/${ctx.runs}: ${fix(v)} GFLOP/s`); } });
+    measurements.push(measurement('gemm', 'gemm', 'gemm', `float32 ${m}×${k} · ${k}×${n} (tf.matMul + read-back, fresh operands), 1 core`, 'GFLOP/s', 'higher', rate));
   } finally {
     tf.dispose([a, b]);
   }
+  const info = currentGemm().info;
+  if (info.provider !== 'wasm') {
+    // The system BLAS's own peak on these shapes: 1 thread, then every core (its thread count is
+    // process-wide: set back to 1 afterwards, as the other workloads use it).
+    const A = Float32Array.from({ length: m * k }, (_, i) => Math.sin(i));
+    const B = Float32Array.from({ length: k * n }, (_, i) => Math.cos(i));
+    const C = new Float32Array(m * n);
+    const cores = availableParallelism();
+    for (const threads of cores > 1 ? [1, cores] : [1]) {
+      const g = initBlas({ requested: info.library!, threads });
+      const run = () => {
+        for (let r = 0; r < repeats; r++) g.sgemm({ transA: false, transB: false, m, n, k, alpha: 1, a: A, lda: k, b: B, ldb: n, beta: 0, c: C, ldc: n });
+        return flop;
+      };
+      const summary = timeRuns({ runs: ctx.runs, warmup: 1, run, onRun: (i, v) => { mem.sample(); ctx.log(`gemm (${info.provider}, ${threads} thread(s)) run ${i + 1}/${ctx.runs}: ${fix(v)} GFLOP/s`); } });
+      measurements.push(measurement('gemm', threads === 1 ? 'gemm.blas' : 'gemm.blas-peak', threads === 1 ? 'gemm.blas' : 'gemm.blas-peak', `${info.provider} sgemm ${m}×${k} · ${k}×${n} (kernel ${info.kernel ?? '?'}), ${threads} thread(s)`, 'GFLOP/s', 'higher', summary));
+    }
+    initBlas({ requested: info.library!, threads: 1 });
+  }
+  return {
+    workload: 'gemm',
+    config: { m, k, n, repeats, blas: info.provider, kernel: info.kernel },
+    measurements,
+    notes: [`each run: ${repeats} products.`, info.provider === 'wasm' ? 'no system BLAS: the peak fraction refers to the tfjs GEMM.' : `the BLAS peak (gemm.blas-peak, ${availableParallelism()} threads) is the reference of every GEMM-bound workload's peak fraction.`],
+  };
 }
 
 async function fig3Train(ctx: WorkloadContext, mem: MemoryTracker): Promise<Omit<WorkloadResult, 'seconds' | 'backend' | 'memory'>> {
@@ -215,17 +244,21 @@ function metainit(ctx: WorkloadContext, mem: MemoryTracker): Omit<WorkloadResult
 function montecarlo(ctx: WorkloadContext, mem: MemoryTracker): Omit<WorkloadResult, 'seconds' | 'backend' | 'memory'> {
   const s = ctx.scale.montecarlo;
   const widths = new Array<number>(s.depth + 1).fill(s.width);
-  const run = (samples: number, seed: number) => {
-    propagationMonteCarlo({ widths, slope: 0, weights: normal(), input: normal(), samples, seed, falseAlarm: 1e-6 / propagationTestCount(widths) });
+  const run = (samples: number, seed: number, fast: boolean) => {
+    propagationMonteCarlo({ widths, slope: 0, weights: normal(), input: normal(), samples, seed, falseAlarm: 1e-6 / propagationTestCount(widths), fast });
     return samples;
   };
   let seed = 1;
-  const rate = timeRuns({ runs: ctx.runs, warmup: 1, run: () => run(s.samples, seed++), onRun: (i, v) => { mem.sample(); ctx.log(`montecarlo run ${i + 1}/${ctx.runs}: ${fix(v)} samples/s`); } });
+  const rate = timeRuns({ runs: ctx.runs, warmup: 1, run: () => run(s.samples, seed++, false), onRun: (i, v) => { mem.sample(); ctx.log(`montecarlo run ${i + 1}/${ctx.runs}: ${fix(v)} samples/s`); } });
+  const fastRate = timeRuns({ runs: ctx.runs, warmup: 1, run: () => run(s.samples, seed++, true), onRun: (i, v) => { mem.sample(); ctx.log(`montecarlo (fast path) run ${i + 1}/${ctx.runs}: ${fix(v)} samples/s`); } });
   return {
     workload: 'montecarlo',
     config: { ...s, weights: 'normal (He)', input: 'normal' },
-    measurements: [measurement('montecarlo', 'montecarlo', 'montecarlo', `Proposition 3 cross-check, width ${s.width} depth ${s.depth}, ${s.samples} samples per run (tests included), 1 core`, 'samples/s', 'higher', rate)],
-    notes: ['samples/s of propagationMonteCarlo (network + input draws, forward pass, moment accumulation and tests).'],
+    measurements: [
+      measurement('montecarlo', 'montecarlo', 'montecarlo', `Proposition 3 cross-check, width ${s.width} depth ${s.depth}, ${s.samples} samples per run (tests included), 1 core`, 'samples/s', 'higher', rate),
+      measurement('montecarlo', 'montecarlo.fast', 'montecarlo', `same, sampler fast path (two-branch Box–Muller, JavaScript products), 1 core`, 'samples/s', 'higher', fastRate),
+    ],
+    notes: ['samples/s of propagationMonteCarlo (network + input draws, forward pass, moment accumulation and tests); montecarlo.fast: the opt-in fast sampler (another stream of the same law).'],
   };
 }
 
@@ -244,8 +277,10 @@ export async function runWorkload(name: WorkloadName, ctx: WorkloadContext): Pro
   const mem = new MemoryTracker();
   const t0 = performance.now();
   ctx.log(`${name}: starting`);
+  const cpu = startCpuMonitor();
   const r = await RUNNERS[name](ctx, mem);
   const seconds = (performance.now() - t0) / 1000;
-  ctx.log(`${name}: done in ${fix(seconds)} s`);
-  return { ...r, backend: ctx.backend, memory: mem.peak(), seconds };
+  const contention = cpu.stop();
+  ctx.log(`${name}: done in ${fix(seconds)} s${contention === undefined ? '' : `; other processes used ${contention.otherCores.toFixed(2)} of ${contention.cores} cores${contention.contended ? ' — CONTENDED' : ''}`}`);
+  return { ...r, backend: ctx.backend, memory: mem.peak(), seconds, ...(contention === undefined ? {} : { contention }) };
 }

@@ -105,6 +105,7 @@ describe('vv fig1 / merge / acceptance (smoke scale)', () => {
       [['fig1', '--dataset', 'mnist', '--scale', 'smoke', '--jobs', '0', '--out', 'bad'], /--jobs must be >= 1/],
       [['merge', 'nowhere', '--out', 'bad'], /nowhere/],
       [['fig2', '--scale', 'smoke', '--init', 'he-normal', 'kaiming', '--out', 'bad'], /--init must be among he-normal, .*got 'kaiming'/],
+      [['fig1', '--dataset', 'mnist', '--scale', 'smoke', '--blas', '/nonexistent/libopenblas.so', '--out', 'bad'], /vv: error: --blas: cannot load \/nonexistent\/libopenblas\.so/],
     ];
     for (const [args, message] of cases) {
       const r = await run(args);
@@ -120,10 +121,13 @@ describe('vv fig1 / merge / acceptance (smoke scale)', () => {
     expect(r.code, r.stderr).toBe(0);
     const report = JSON.parse(readFileSync(join(dir, 'acc', 'acceptance.json'), 'utf8')) as {
       scale: string;
+      blas: { provider: string; threads: number | null };
       figures: { name: string; status: string; svgs: string[] }[];
       claims: { id: string; verdict: string; statistics: object; method: string }[];
     };
     expect(report.scale).toBe('smoke');
+    expect(report.blas.provider).toMatch(/^(openblas|blis|mkl|accelerate|cblas|wasm)$/); // recorded like the backend
+    expect(r.stderr).toMatch(/^blas: /m);
     expect(report.figures.map((f) => f.name)).toEqual(['fig1-mnist', 'fig1-cifar10', 'fig2', 'fig3-w10', 'fig3-w200']);
     for (const f of report.figures) {
       expect(['complete', 'unavailable']).toContain(f.status);

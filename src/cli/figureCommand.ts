@@ -9,6 +9,9 @@ import { mergeResults } from '../experiments/results/mergeResults.ts';
 import { parseShard } from '../experiments/results/parseShard.ts';
 import { readResults } from '../experiments/results/readResults.ts';
 import { initBackend } from '../network/backend.ts';
+import { initBlas } from '../blas/initBlas.ts';
+import { FIGURE_BLAS_THREADS } from '../acceptance/runFigureJob.ts';
+import { describeBlas } from '../blas/describeBlas.ts';
 import { DEFAULT_SEED } from '../verify/seed.ts';
 import { parseInteger, parseSeed, UsageError } from './args.ts';
 import { createProgress, type Progress, type ProgressStream } from './progress.ts';
@@ -22,6 +25,8 @@ export interface FigureCommandOptions {
   readonly seed?: string;
   readonly jobs?: string;
   readonly backend?: string;
+  /** --blas PATH|off|auto (default: VV_BLAS, else the automatic search). */
+  readonly blas?: string;
   readonly dataDir?: string;
   readonly dataset?: string;
   readonly width?: string;
@@ -75,8 +80,15 @@ async function setUp(o: FigureCommandOptions, io: FigureCommandIO, datasets: rea
   })();
   const backend = await initBackend({ requested: o.backend, env: io.env });
   io.stderr.write(`backend: ${backend.name} (${backend.source}); ${workers} worker thread(s); seed ${runSeed}\n`);
+  let blas;
+  try {
+    blas = initBlas({ requested: o.blas, env: io.env, threads: FIGURE_BLAS_THREADS }).info;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  io.stderr.write(`${describeBlas(blas)}\n`);
   const loaded = loadExperimentData({ names: datasets, dataDir: o.dataDir, env: io.env, cwd: io.cwd, required });
-  return { runSeed, workers, shard, backend: backend.name, loaded };
+  return { runSeed, workers, shard, backend: backend.name, blas, blasLibrary: blas.provider === 'wasm' ? 'off' : blas.library!, loaded };
 }
 
 function progressHandlers(io: FigureCommandIO) {
@@ -104,7 +116,7 @@ export async function figureCommand(figure: 'fig1' | 'fig2' | 'fig3', o: FigureC
   const out = resolve(io.cwd, o.out ?? join('reports', `${name}-${scale}`));
   const setup = await setUp(o, io, job.figure === 'fig1' ? [job.dataset] : ['cifar10'], true);
   const progress = progressHandlers(io);
-  const outcomes = await runFigures({ jobs: [job], out, flat: true, resume: o.resume === true, runSeed: setup.runSeed, shard: setup.shard, workers: setup.workers, backend: setup.backend, loaded: setup.loaded, ...progress });
+  const outcomes = await runFigures({ jobs: [job], out, flat: true, resume: o.resume === true, runSeed: setup.runSeed, shard: setup.shard, workers: setup.workers, backend: setup.backend, blas: setup.blasLibrary, loaded: setup.loaded, ...progress });
   progress.stop();
   io.stdout.write(`${summaryLine(outcomes[0]!)}\n`);
   return outcomes[0]!.status === 'interrupted' ? 130 : 0;
@@ -121,11 +133,11 @@ export async function acceptanceCommand(o: FigureCommandOptions, io: FigureComma
   const setup = await setUp(o, io, ['mnist', 'cifar10'], false);
   for (const [name, reason] of Object.entries(setup.loaded.unavailable)) io.stderr.write(`warning: ${name} unavailable, its figures are skipped: ${reason}\n`);
   const progress = progressHandlers(io);
-  const outcomes = await runFigures({ jobs: acceptanceJobs(scale), out, resume: o.resume === true, runSeed: setup.runSeed, shard: setup.shard, workers: setup.workers, backend: setup.backend, loaded: setup.loaded, ...progress });
+  const outcomes = await runFigures({ jobs: acceptanceJobs(scale), out, resume: o.resume === true, runSeed: setup.runSeed, shard: setup.shard, workers: setup.workers, backend: setup.backend, blas: setup.blasLibrary, loaded: setup.loaded, ...progress });
   progress.stop();
   for (const outcome of outcomes) io.stdout.write(`${summaryLine(outcome)}\n`);
   if (setup.shard !== undefined) return 0;
-  const report = writeAcceptanceReport({ out, scale, seed: setup.runSeed, backend: setup.backend, workers: setup.workers, seconds: (Date.now() - started) / 1000, outcomes, tool: io.tool });
+  const report = writeAcceptanceReport({ out, scale, seed: setup.runSeed, backend: setup.backend, blas: setup.blas, workers: setup.workers, seconds: (Date.now() - started) / 1000, outcomes, tool: io.tool });
   io.stdout.write(`acceptance: ${report.verdicts.supported} supported, ${report.verdicts.refuted} refuted, ${report.verdicts.inconclusive} inconclusive → ${join(out, 'acceptance.md')}\n`);
   return outcomes.some((x) => x.status === 'interrupted') ? 130 : 0;
 }

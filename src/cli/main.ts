@@ -185,6 +185,7 @@ function buildProgram(stdout: Writer, errors: { message?: string; helpOnStderr: 
       .option('--seed <N>', 'run seed; every task derives its own seed from it and the task (default: 20261124)')
       .option('--jobs <N>', 'tasks at once, one worker thread each (default: the number of cores)')
       .option('--backend <NAME>', 'TensorFlow.js backend: node, wasm or cpu (default: VV_BACKEND, else the fastest available)')
+      .option('--blas <PATH|off>', 'BLAS library of the fused engines, or off (tfjs/JavaScript products) (default: VV_BLAS, else OpenBLAS, BLIS or MKL if found)')
       .option('--data-dir <DIR>', 'folder with cifar-10-batches-bin/ (default: VV_DATA_DIR, ./data, then the JPEG stand-in)')
       .addHelpText('after', '\nScales: smoke (a pipeline check, minutes), reduced (a documented subset that tests every claim, about an hour\n' +
         'on 2 cores), paper (the authors\' grids; shard it). Results stream to DIR/results.jsonl, one line per finished\n' +

@@ -9,7 +9,9 @@ import { buildNetwork, type BuiltNetwork } from '../network/buildNetwork.ts';
 import { INITIALISERS } from '../network/init/initialisers.ts';
 import { metaInitNetwork } from '../network/metainit/metaInitNetwork.ts';
 import { referenceWidths } from '../network/referenceWidths.ts';
-import { trainNetwork, type LabelledData, type TrainNetworkOptions } from './trainNetwork.ts';
+import { FUSED_WASM_MAX_WIDTH, trainNetwork, type LabelledData, type TrainNetworkOptions } from './trainNetwork.ts';
+import { initBlas } from '../blas/initBlas.ts';
+import { gemmModesForTests } from '../blas/internal/systemBlasForTests.ts';
 
 beforeAll(async () => {
   await initBackend({ requested: 'wasm' });
@@ -61,7 +63,7 @@ describe('trainNetwork', () => {
     expect(result.epochs).toBe(11);
   });
 
-  it('takes PyTorch Adam steps on the mean cross-entropy (float64 reference, one Linear)', () => {
+  it.each(['fused', 'tfjs'] as const)('takes PyTorch Adam steps on the mean cross-entropy (float64 reference, one Linear), engine %s', (engine) => {
     // Whole set as one batch, so the loss is order-free: logits z = W x + b, ∂L/∂z = (softmax z − onehot)/B.
     const data: LabelledData = { values: new Float32Array([1, -2, 0.5, 0.3, 0.7, -1, -1.5, 2, 0.25, 0, 1, 1]), labels: new Uint8Array([0, 1, 1, 0]), count: 4, size: 3 };
     const net = buildNetwork({ widths: [3, 2], initialiser: INITIALISERS['he-normal'], slope: 0, seed: 4, trainable: true });
@@ -97,7 +99,8 @@ describe('trainNetwork', () => {
         }),
       );
     }
-    const result = trainNetwork({ network: net, train: data, test: data, steps: 3, batchSize: 4, learningRate: lr, seed: 1, lossEvery: 1 });
+    const result = trainNetwork({ network: net, train: data, test: data, steps: 3, batchSize: 4, learningRate: lr, seed: 1, lossEvery: 1, engine });
+    expect(result.engine).toBe(engine);
     const trained = net.parameters.map((p) => [...p.dataSync()]);
     tf.dispose([...net.parameters]);
     // float32 arithmetic on O(1) values: a few hundred ulps (2⁻²³ ≈ 1.2e-7) of slack, 1e-5 absolute.
@@ -119,32 +122,32 @@ describe('trainNetwork', () => {
     tf.dispose([...a.parameters, ...b.parameters, ...c.parameters]);
   });
 
-  it('keeps memory flat: no tensor survives beyond the network’s own variables', () => {
+  it.each(['fused', 'tfjs'] as const)('keeps memory flat: no tensor survives beyond the network’s own variables, engine %s', (engine) => {
     const net = tiny();
     const before = tf.memory().numTensors;
-    run(net, { steps: 30 });
-    run(net, { steps: 1, learningRate: 1e30 }); // also along the diverging path
+    run(net, { steps: 30, engine });
+    run(net, { steps: 1, learningRate: 1e30, engine }); // also along the diverging path
     expect(tf.memory().numTensors).toBe(before);
     tf.dispose([...net.parameters]);
   });
 
-  it('reports divergence (never a crash, never a chance-level score): injected NaN weight → step 1', () => {
+  it.each(['fused', 'tfjs'] as const)('reports divergence (never a crash, never a chance-level score): injected NaN weight → step 1, engine %s', (engine) => {
     const net = tiny();
     const w = net.parameters[2] as tf.Variable;
     w.assign(tf.tidy(() => tf.where(tf.equal(tf.range(0, w.size).reshape(w.shape), 0), tf.fill(w.shape, Number.NaN), w)));
     const seen: number[] = [];
-    const result = run(net, { onStep: ({ step }) => seen.push(step) });
+    const result = run(net, { onStep: ({ step }) => seen.push(step), engine });
     tf.dispose([...net.parameters]);
     expect(result).toMatchObject({ status: 'diverged', divergedAt: 1, divergedIn: 'training', steps: 0, accuracy: null });
     expect(Number.isNaN(result.finalLoss)).toBe(true);
     expect(seen).toEqual([1]);
   });
 
-  it('reports divergence at the step where a huge learning rate overflows the loss', () => {
+  it.each(['fused', 'tfjs'] as const)('reports divergence at the step where a huge learning rate overflows the loss, engine %s', (engine) => {
     // lr 1e30: after one Adam step every weight is ≈ ±1e30, the logits overflow float32 (3.4e38)
     // and the step-2 loss is Inf or NaN; the step-1 loss (He-normal weights) is finite.
     const net = tiny();
-    const result = run(net, { learningRate: 1e30 });
+    const result = run(net, { learningRate: 1e30, engine });
     tf.dispose([...net.parameters]);
     expect(result.status).toBe('diverged');
     expect(result.divergedAt).toBe(2);
@@ -201,5 +204,51 @@ describe('trainNetwork', () => {
     // Measured 0.439 (wasm, seed 1; seeds 2, 3 give 0.33, 0.48; 500 steps give ≈ 0.75). Chance is
     // 0.1 ± 0.007 (binomial sd on 2000 images), so 0.3 is far above it and below every seed tried.
     expect(result.accuracy).toBeGreaterThan(0.3);
+  });
+});
+
+describe.each(gemmModesForTests())('trainNetwork engines, GEMM $name', ({ gemm }) => {
+  beforeAll(() => {
+    initBlas(gemm.info.provider === 'wasm' ? { requested: 'off' } : { requested: gemm.info.library!, threads: 1 });
+  });
+
+  it("picks the fused engine automatically and says so (engine: 'fused'); engine 'tfjs' is the reference", () => {
+    const a = tiny();
+    const b = tiny();
+    expect(run(a, { steps: 5 }).engine).toBe('fused');
+    expect(run(b, { steps: 5, engine: 'tfjs' }).engine).toBe('tfjs');
+    // Wide hidden layers: fused with a system BLAS, tfjs on the wasm GEMM (its JS copies cost more there).
+    const wide = tiny(3, [INPUT, FUSED_WASM_MAX_WIDTH + 1, CLASSES]);
+    expect(run(wide, { steps: 1 }).engine).toBe(gemm.info.provider === 'wasm' ? 'tfjs' : 'fused');
+    expect(run(wide, { steps: 1, engine: 'fused' }).engine).toBe('fused');
+    tf.dispose([...a.parameters, ...b.parameters, ...wide.parameters]);
+  });
+
+  it('fused and tfjs follow the same loss trajectory over 50 Adam steps, reach the same accuracy and leave the same weights', () => {
+    const a = tiny(5, [INPUT, 12, 12, 12, CLASSES]);
+    const b = tiny(5, [INPUT, 12, 12, 12, CLASSES]);
+    const fused = run(a, { steps: 50, lossEvery: 1, learningRate: 1e-3, engine: 'fused' });
+    const reference = run(b, { steps: 50, lossEvery: 1, learningRate: 1e-3, engine: 'tfjs' });
+    expect(fused.engine).toBe('fused');
+    expect(fused.lossHistory).toHaveLength(50);
+    // float32 on both sides, different summation orders; 50 steps of lr 1e-3 amplify nothing here
+    // (measured ≈ 1e-7 relative). 1e-5 relative is the PyTorch differential test's bound.
+    fused.lossHistory.forEach((h, i) => expect(Math.abs(h.loss - reference.lossHistory[i]!.loss)).toBeLessThanOrEqual(1e-5 * Math.abs(reference.lossHistory[i]!.loss)));
+    expect(fused.accuracy).toBe(reference.accuracy);
+    a.parameters.forEach((p, i) => {
+      const x = p.dataSync();
+      const y = b.parameters[i]!.dataSync();
+      x.forEach((xi, k) => expect(Math.abs(xi - y[k]!)).toBeLessThanOrEqual(1e-5));
+    });
+    tf.dispose([...a.parameters, ...b.parameters]);
+  });
+
+  it("falls back to tfjs where the fused engine does not apply, and refuses engine 'fused' there", () => {
+    const net = tiny();
+    const odd = { ...net, parameters: [...net.parameters].reverse() };
+    expect(run(odd, { steps: 2 }).engine).toBe('tfjs');
+    expect(() => run(odd, { steps: 2, engine: 'fused' })).toThrow(/options\.engine is 'fused' but the fused engine does not apply/);
+    expect(() => run(net, { engine: 'fast' as never })).toThrow(/options\.engine must be 'auto', 'fused' or 'tfjs'/);
+    tf.dispose([...net.parameters]);
   });
 });

@@ -3,6 +3,8 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { RandomGenerator, SymmetricDistribution } from '../distributions/types.ts';
 import { forward } from './forward.ts';
 import { heInit } from './init/heInit.ts';
+import { batchedForwardJs } from './internal/batchedForwardJs.ts';
+import { fillStandardNormal } from './internal/fillStandardNormal.ts';
 
 /** Options of {@link sampleLayerOutputs}. */
 export interface SampleLayerOutputsOptions {
@@ -32,6 +34,12 @@ export interface SampleLayerOutputsOptions {
   readonly seed: number;
   /** Draws per batched forward pass (default 4096); fixed, so a longer run extends a shorter one. */
   readonly chunk?: number;
+  /**
+   * The fast path (default false): normal inputs and weights from `fillStandardNormal` (both
+   * Box–Muller branches, 32-bit uniforms: a different stream of the same law), and the products in
+   * JavaScript (`batchedForwardJs`) instead of tfjs. Other laws are drawn as usual.
+   */
+  readonly fast?: boolean;
 }
 
 /** One chunk of draws: `layers[l]` is row-major [draws × widths[l]], layer 0 being the input. */
@@ -74,20 +82,33 @@ export function* sampleLayerOutputs(options: SampleLayerOutputsOptions): Generat
   for (let start = 0; start < draws; start += chunk) {
     const n = Math.min(chunk, draws - start);
     const x0 = new Float32Array(n * widths[0]!);
-    if (options.inputVector === undefined) {
+    const fast = options.fast === true;
+    if (options.inputVector === undefined && fast && isNormal(input)) {
+      fillStandardNormal(rng, x0, Math.sqrt(input.variance));
+    } else if (options.inputVector === undefined) {
       for (let i = 0; i < x0.length; i++) x0[i] = input.sample(rng);
     } else {
       for (let d = 0; d < n; d++) options.inputVector(rng, x0.subarray(d * widths[0]!, (d + 1) * widths[0]!));
     }
     const layerWeights = widths.slice(1).map((fanOut, l) => {
       // n stacked matrices [fanOut × fanIn] are one [n·fanOut × fanIn] He matrix, row-major.
-      const data = heInit({ fanIn: widths[l]!, fanOut: n * fanOut, distribution: weights, slope, rng }).data;
+      let data: Float32Array;
+      if (fast && isNormal(weights)) {
+        data = new Float32Array(n * fanOut * widths[l]!);
+        fillStandardNormal(rng, data, Math.sqrt(2 / (widths[l]! * (1 + slope * slope))));
+      } else {
+        data = heInit({ fanIn: widths[l]!, fanOut: n * fanOut, distribution: weights, slope, rng }).data;
+      }
       if (options.heWidth === 'fan-out') {
         const rescale = Math.sqrt(widths[l]! / fanOut);
         for (let i = 0; i < data.length; i++) data[i]! *= rescale;
       }
       return data;
     });
+    if (fast) {
+      yield { start, draws: n, layers: batchedForwardJs({ widths, weights: layerWeights, input: x0, draws: n, slope, activateInput: options.activateInput ?? true }) };
+      continue;
+    }
     const outputs: tf.Tensor[] = tf.tidy(() => {
       const network = {
         slope,
@@ -102,4 +123,9 @@ export function* sampleLayerOutputs(options: SampleLayerOutputsOptions): Generat
     tf.dispose(outputs);
     yield { start, draws: n, layers };
   }
+}
+
+/** A normal law (its name, kurtosis 3 and a density): the fast path draws it with `fillStandardNormal`. */
+function isNormal(d: SymmetricDistribution): boolean {
+  return d.name.startsWith('normal(') && d.kurtosis === 3;
 }

@@ -5,6 +5,7 @@ import { forward } from '../../network/forward.ts';
 import type { WeightMatrix } from '../../network/init/types.ts';
 import { hasWasmSimd } from './internal/simdKernel.ts';
 import { layerVariances } from './layerVariances.ts';
+import { gemmModesForTests } from '../../blas/internal/systemBlasForTests.ts';
 
 beforeAll(async () => {
   await initBackend({ requested: 'wasm' });
@@ -86,6 +87,19 @@ describe('layerVariances', () => {
       });
     }
   }
+
+  it.each(gemmModesForTests())('the first Linear through the GEMM interface ($name) matches the naive float64 reference, 40 networks (two GEMM blocks)', ({ gemm }) => {
+    const next = rand(17);
+    const size = 50;
+    const count = 90;
+    const x = images(count, size, 4);
+    const networks = Array.from({ length: 40 }, () => network([size, 10, 10, 10], next));
+    const got = layerVariances({ images: x, count, size, networks, chunkSize: 32, gemm });
+    networks.forEach((net, k) => expectClose(got[k]!, reference(x, count, size, net, 0, 0), 2e-4));
+    // Teeth: the reference of a network whose first matrix is scaled by 1.001 is told apart (variance × 1.002).
+    const scaled = networks[0]!.map((m, l) => (l === 0 ? { ...m, data: m.data.map((v) => v * 1.001) } : m));
+    expect(() => expectClose(got[0]!, reference(x, count, size, scaled, 0, 0), 2e-4)).toThrow();
+  });
 
   it('agrees with the shared forward pass (taps) on a tiny network', () => {
     const next = rand(11);

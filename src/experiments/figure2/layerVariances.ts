@@ -1,4 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { currentGemm } from '../../blas/initBlas.ts';
+import type { Gemm } from '../../blas/types.ts';
 import type { WeightMatrix } from '../../network/init/types.ts';
 import { jsKernel } from './internal/jsKernel.ts';
 import { simdKernel, type HiddenKernel } from './internal/simdKernel.ts';
@@ -27,6 +29,12 @@ export interface LayerVariancesOptions {
   readonly networksPerGemm?: number;
   /** Hidden-layer kernel: 'simd' (WebAssembly SIMD), 'js' (portable), 'auto' (default: SIMD where it can). */
   readonly kernel?: 'auto' | 'simd' | 'js';
+  /**
+   * GEMM of the first Linear (default `currentGemm()`): a system BLAS computes images · [W(0) of each
+   * network stacked]ᵀ in place with transB; on the 'wasm' GEMM the product stays tfjs's matMul on
+   * one pre-transposed weight tensor (XNNPACK packs it once per block of networks).
+   */
+  readonly gemm?: Gemm;
 }
 
 /**
@@ -37,8 +45,9 @@ export interface LayerVariancesOptions {
  * zero-initialised, so at initialisation they do not change any output.
  *
  * Arithmetic: products in float32 (like PyTorch): the first Linear of `networksPerGemm` networks
- * at once as one GEMM images·[W(0)ᵀ of each network side by side] on the current TensorFlow.js
- * backend (call `initBackend({ requested: 'wasm' })` first for speed: XNNPACK ≈ 30 GFLOP/s), the
+ * at once as one GEMM images·[W(0)ᵀ of each network side by side] through the GEMM interface (the
+ * system BLAS where one is found; else the current TensorFlow.js backend — call
+ * `initBackend({ requested: 'wasm' })` first for speed: XNNPACK ≈ 30 GFLOP/s), the
  * hidden Linears in a generated WebAssembly SIMD kernel (four images per vector; the 'js' kernel
  * sums in float64 and rounds each layer to float32). Statistics in float64: per chunk of images a
  * compensated two-pass mean and sum of squares, merged across chunks with Chan's formula.
@@ -61,6 +70,7 @@ export function layerVariances(options: LayerVariancesOptions): Float64Array[] {
   const perGemm = options.networksPerGemm ?? 32;
   const mode = options.kernel ?? 'auto';
   const moments = networks.map((net) => new LayerMoments(net.length));
+  const gemm = options.gemm ?? currentGemm();
 
   const kernelFor = (net: readonly WeightMatrix[]): HiddenKernel => {
     const shapes = net.slice(1).map((m) => [m.rows, m.cols] as const);
@@ -80,25 +90,12 @@ export function layerVariances(options: LayerVariancesOptions): Float64Array[] {
       offsets.push(width);
       width += net[0]!.rows;
     }
-    // [size, width]: W(0)ᵀ of every network side by side (explicit transpose: wasm's transposeB is slow)
-    const stacked = new Float32Array(size * width);
-    batch.forEach((net, k) => {
-      const { rows, data } = net[0]!;
-      const off = offsets[k]!;
-      for (let r = 0; r < rows; r++) for (let c = 0; c < size; c++) stacked[c * width + off + r] = data[r * size + c]!;
-    });
-    const w0 = tf.tensor2d(stacked, [size, width]);
+    const firstLinear = gemm.info.provider === 'wasm' ? tfjsFirstLinear(batch, offsets, width, size) : blasFirstLinear(batch, offsets, width, size, gemm, chunkSize);
     try {
       for (let first = 0; first < count; first += chunkSize) {
         const n = Math.min(chunkSize, count - first);
         const nPad = 4 * Math.ceil(n / 4);
-        const y0 = tf.tidy(() => tf.matMul(tf.tensor2d(images.subarray(first * size, (first + n) * size), [n, size]), w0));
-        let out: Float32Array;
-        try {
-          out = y0.dataSync() as Float32Array;
-        } finally {
-          y0.dispose();
-        }
+        const out = firstLinear.run(images.subarray(first * size, (first + n) * size), n);
         batch.forEach((net, k) => {
           const kernel = kernels[k]!;
           const rows0 = net[0]!.rows;
@@ -114,8 +111,50 @@ export function layerVariances(options: LayerVariancesOptions): Float64Array[] {
         });
       }
     } finally {
-      w0.dispose();
+      firstLinear.dispose();
     }
   }
   return moments.map((m) => m.variances());
+}
+
+/** The first Linear of a block of networks: chunk (n × size) ↦ n × width, network k in columns offsets[k]…. */
+interface FirstLinear {
+  run(chunk: Float32Array, n: number): Float32Array;
+  dispose(): void;
+}
+
+/** Through the system BLAS: C = chunk · Bᵀ with B the networks' W(0) stacked row-wise (their own layout, no transpose). */
+function blasFirstLinear(batch: readonly (readonly WeightMatrix[])[], offsets: readonly number[], width: number, size: number, gemm: Gemm, chunkSize: number): FirstLinear {
+  const stacked = new Float32Array(width * size);
+  batch.forEach((net, k) => stacked.set(net[0]!.data, offsets[k]! * size));
+  const out = new Float32Array(chunkSize * width);
+  return {
+    run(chunk, n) {
+      gemm.sgemm({ transA: false, transB: true, m: n, n: width, k: size, alpha: 1, a: chunk, lda: size, b: stacked, ldb: size, beta: 0, c: out, ldc: width });
+      return out;
+    },
+    dispose() {},
+  };
+}
+
+/** Through tfjs: [size, width] = W(0)ᵀ of every network side by side (explicit transpose: wasm's transposeB is slow). */
+function tfjsFirstLinear(batch: readonly (readonly WeightMatrix[])[], offsets: readonly number[], width: number, size: number): FirstLinear {
+  const stacked = new Float32Array(size * width);
+  batch.forEach((net, k) => {
+    const { rows, data } = net[0]!;
+    const off = offsets[k]!;
+    for (let r = 0; r < rows; r++) for (let c = 0; c < size; c++) stacked[c * width + off + r] = data[r * size + c]!;
+  });
+  const w0 = tf.tensor2d(stacked, [size, width]);
+  return {
+    run(chunk, n) {
+      const y0 = tf.tidy(() => tf.matMul(tf.tensor2d(chunk, [n, size]), w0));
+      try {
+        return y0.dataSync() as Float32Array;
+      } finally {
+        y0.dispose();
+      }
+    },
+    dispose: () => w0.dispose(),
+  };
 }

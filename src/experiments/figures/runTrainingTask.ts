@@ -16,6 +16,8 @@ export interface TrainingRecord {
   readonly finalLoss: number | null;
   readonly steps: number;
   readonly testExamples: number;
+  /** The training engine (`trainNetwork`'s choice: 'fused' wherever it applies, else 'tfjs'). */
+  readonly engine: 'fused' | 'tfjs';
   /** MetaInit's diagnostics, for MetaInit runs. */
   readonly metainit?: MetaInitSummary;
 }
@@ -65,6 +67,7 @@ export async function runTrainingTask(options: RunTrainingTaskOptions): Promise<
       finalLoss: Number.isFinite(r.finalLoss) ? r.finalLoss : null,
       steps: r.steps,
       testExamples: test.count,
+      engine: r.engine,
       ...(metainit === null ? {} : { metainit }),
     };
   } finally {

@@ -1,4 +1,5 @@
 import { initBackend } from '../../network/backend.ts';
+import { initBlas } from '../../blas/initBlas.ts';
 import { runFigure2Task, type Figure2Record } from './runFigure2Task.ts';
 import { runTrainingTask, type TrainingRecord } from './runTrainingTask.ts';
 import { FIGURE1_SCALES, FIGURE3_SCALES } from './scales.ts';
@@ -10,6 +11,8 @@ export interface TaskHandlerInit {
   readonly data: ExperimentData;
   /** Backend name (node, wasm, cpu) or undefined for the automatic choice. */
   readonly backend?: string;
+  /** GEMM of the fused engines: library (path, 'off', or undefined for the automatic choice with VV_BLAS) and threads per call. */
+  readonly blas?: { readonly library?: string; readonly threads?: number };
 }
 
 export type FigureRecord = TrainingRecord | Figure2Record;
@@ -32,6 +35,7 @@ function need(data: ExperimentData, name: 'mnist' | 'cifar10') {
  */
 export async function createHandler(init: TaskHandlerInit): Promise<TaskHandler> {
   await initBackend({ requested: init.backend, env: {} });
+  initBlas({ requested: init.blas?.library, env: init.blas?.library === undefined ? process.env : {}, threads: init.blas?.threads });
   return async ({ task, seed }) => {
     if (task.figure === 'fig1') {
       const s = FIGURE1_SCALES[task.scale];

@@ -51,6 +51,8 @@ export interface PropagationMonteCarloOptions {
   readonly theory?: readonly LayerTheory[];
   /** Draws per batched forward pass (default 4096). */
   readonly chunk?: number;
+  /** The sampler's fast path (`sampleLayerOutputs`' `fast`: normal draws by two-branch Box–Muller, products in JavaScript); default false. */
+  readonly fast?: boolean;
   /** Called after every chunk with the number of draws done. */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -164,7 +166,7 @@ export function propagationMonteCarlo(options: PropagationMonteCarloOptions): Pr
 
   const accumulators = widths.map((width) => createLayerMomentAccumulator({ width, batches }));
   const inputVector = vector === undefined ? undefined : (rng: Parameters<InputVectorLaw['sample']>[0], out: Float32Array) => vector.sample(rng, out);
-  for (const chunk of sampleLayerOutputs({ widths, slope, weights, input, inputVector, draws: samples, seed, chunk: options.chunk })) {
+  for (const chunk of sampleLayerOutputs({ widths, slope, weights, input, inputVector, draws: samples, seed, chunk: options.chunk, fast: options.fast })) {
     chunk.layers.forEach((data, l) => accumulators[l]!.addDraws(data));
     options.onProgress?.(chunk.start + chunk.draws, samples);
   }

@@ -6,6 +6,7 @@ import type { WeightMatrix } from '../init/types.ts';
 import { attemptSeeds } from './internal/attemptSeeds.ts';
 import { oneHot } from './internal/oneHot.ts';
 import { explicitGradientQuotientAndScaleDerivatives } from './internal/explicitGradientQuotient.ts';
+import { fusedGradientQuotientAndScaleDerivatives } from './internal/fusedGradientQuotient.ts';
 import type { ScaleDerivatives } from './internal/scaleDerivatives.ts';
 import { ensureNestedGradients } from './internal/registerGradients.ts';
 import { sampleBatch } from './internal/sampleBatch.ts';
@@ -54,6 +55,12 @@ export interface MetaInitOptions {
   readonly activateInput?: boolean;
   /** Called after every completed step (progress, diagnostics). */
   readonly onStep?: (info: MetaInitStepInfo) => void;
+  /**
+   * 'fused' (default): the explicit formulas on Float32Arrays with products through the BLAS
+   * provider (fusedGradientQuotient.ts); 'tfjs': the same formulas as tfjs kernels
+   * (explicitGradientQuotient.ts), the reference.
+   */
+  readonly engine?: 'fused' | 'tfjs';
 }
 
 /** Why an attempt was abandoned. */
@@ -149,6 +156,8 @@ export function metaInit(options: MetaInitOptions): MetaInitResult {
   if (typeof activateInput !== 'boolean') throw new Error(`${api}: options.activateInput must be a boolean, got ${String(activateInput)}`);
   const onStep = options.onStep;
   if (onStep !== undefined && typeof onStep !== 'function') throw new Error(`${api}: options.onStep must be a function, got ${String(onStep)}`);
+  const engine = options.engine ?? 'fused';
+  if (engine !== 'fused' && engine !== 'tfjs') throw new Error(`${api}: options.engine must be 'fused' or 'tfjs', got ${String(engine)}`);
 
   // Not needed by the explicit formulas; kept so that the gradient configs registered in a process
   // that runs metaInit (e.g. before training) stay what they were.
@@ -156,7 +165,7 @@ export function metaInit(options: MetaInitOptions): MetaInitResult {
   const degenerations: MetaInitDegeneration[] = [];
   for (let attempt = 0; attempt <= maxRestarts; attempt++) {
     const seeds = attemptSeeds(seed, attempt);
-    const outcome = runAttempt({ widths, slope, activateInput, steps, lr, momentum, batchSize, eps, negativeNorm, attempt, seeds, onStep });
+    const outcome = runAttempt({ widths, slope, activateInput, steps, lr, momentum, batchSize, eps, negativeNorm, attempt, seeds, onStep, engine });
     if ('reason' in outcome) {
       degenerations.push(outcome);
       continue;
@@ -190,6 +199,7 @@ interface AttemptInputs {
   readonly attempt: number;
   readonly seeds: { readonly he: number; readonly data: number };
   readonly onStep: ((info: MetaInitStepInfo) => void) | undefined;
+  readonly engine: 'fused' | 'tfjs';
 }
 
 interface AttemptSuccess {
@@ -200,7 +210,7 @@ interface AttemptSuccess {
 }
 
 function runAttempt(inputs: AttemptInputs): AttemptSuccess | MetaInitDegeneration {
-  const { widths, slope, activateInput, steps, lr, momentum, batchSize, eps, negativeNorm, attempt, seeds, onStep } = inputs;
+  const { widths, slope, activateInput, steps, lr, momentum, batchSize, eps, negativeNorm, attempt, seeds, onStep, engine } = inputs;
   const he = buildNetwork({ widths, initialiser: INITIALISERS['he-normal'], slope, seed: seeds.he, activateInput });
   // The He tensors themselves are not needed: each step uploads fround(scale·W⁰) afresh.
   tf.dispose(he.parameters as tf.Tensor[]);
@@ -213,9 +223,16 @@ function runAttempt(inputs: AttemptInputs): AttemptSuccess | MetaInitDegeneratio
   const history: number[] = [];
   let signFlips = 0;
   const biases = widths.slice(1).map((n) => tf.zeros([n]));
+  const zeroBiases = widths.slice(1).map((n) => new Float32Array(n));
   try {
     for (let step = 0; step < steps; step++) {
       const batch = sampleBatch({ batchSize, inputSize: widths[0]!, classes, rng });
+      if (engine === 'fused') {
+        const measuredFused = fusedGradientQuotientAndScaleDerivatives({ widths, weights: initial.map((m, j) => scaled(m, scales[j]!).data), biases: zeroBiases, slope, activateInput, x: batch.x, labels: batch.labels, eps });
+        const outcome = update(measuredFused, step);
+        if (outcome !== null) return outcome;
+        continue;
+      }
       const weights = initial.map((m, j) => {
         const w = scaled(m, scales[j]!);
         return tf.tensor2d(w.data, [w.rows, w.cols]);
@@ -228,27 +245,34 @@ function runAttempt(inputs: AttemptInputs): AttemptSuccess | MetaInitDegeneratio
       } finally {
         tf.dispose([...weights, x, targets]);
       }
-      const { gradientQuotient: gq, scaleDerivatives } = measured;
-      if (!Number.isFinite(gq)) return { attempt, step, reason: `gradient quotient is ${gq}` };
-      history.push(gq);
-      for (let j = 0; j < initial.length; j++) {
-        const dot = scaleDerivatives[j]!;
-        if (!Number.isFinite(dot)) return { attempt, step, reason: `⟨W, ∂GQ/∂W⟩ of matrix ${j} is ${dot}` };
-        // PyTorch: norm = ‖p‖; memory = momentum·memory − lr·sign(⟨p, G⟩/norm); p *= (norm + memory)/norm.
-        const current = Math.abs(scales[j]!) * initialNorms[j]!;
-        memory[j] = momentum * memory[j]! - lr * Math.sign(dot / current);
-        const next = current + memory[j]!;
-        if (!Number.isFinite(next) || next === 0 || (next < 0 && negativeNorm === 'restart')) {
-          return { attempt, step, reason: `norm of matrix ${j} would become ${next}` };
-        }
-        if (next < 0) signFlips++;
-        scales[j] = scales[j]! * (next / current);
-      }
-      onStep?.({ attempt, step, gradientQuotient: gq, scales: scales.slice() });
+      const outcome = update(measured, step);
+      if (outcome !== null) return outcome;
     }
     return { initial, scales, history, signFlips };
   } finally {
     tf.dispose(biases);
+  }
+
+  /** One sign-SGD step on the norms from the measured GQ and scale derivatives; a degeneration, or null. */
+  function update(measured: ScaleDerivatives, step: number): MetaInitDegeneration | null {
+    const { gradientQuotient: gq, scaleDerivatives } = measured;
+    if (!Number.isFinite(gq)) return { attempt, step, reason: `gradient quotient is ${gq}` };
+    history.push(gq);
+    for (let j = 0; j < initial.length; j++) {
+      const dot = scaleDerivatives[j]!;
+      if (!Number.isFinite(dot)) return { attempt, step, reason: `⟨W, ∂GQ/∂W⟩ of matrix ${j} is ${dot}` };
+      // PyTorch: norm = ‖p‖; memory = momentum·memory − lr·sign(⟨p, G⟩/norm); p *= (norm + memory)/norm.
+      const current = Math.abs(scales[j]!) * initialNorms[j]!;
+      memory[j] = momentum * memory[j]! - lr * Math.sign(dot / current);
+      const next = current + memory[j]!;
+      if (!Number.isFinite(next) || next === 0 || (next < 0 && negativeNorm === 'restart')) {
+        return { attempt, step, reason: `norm of matrix ${j} would become ${next}` };
+      }
+      if (next < 0) signFlips++;
+      scales[j] = scales[j]! * (next / current);
+    }
+    onStep?.({ attempt, step, gradientQuotient: gq, scales: scales.slice() });
+    return null;
   }
 }
 
