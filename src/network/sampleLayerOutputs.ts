@@ -82,7 +82,12 @@ function checkWidths(widths: readonly number[]): void {
  *   c.layers[2].length // 40 = 10 draws × 4 units
  */
 export function* sampleLayerOutputs(options: SampleLayerOutputsOptions): Generator<LayerOutputChunk> {
-  const plainLeaky = (options.architecture === undefined || options.architecture.kind === 'plain') && (options.activation === undefined || options.activation.name === 'leaky-relu');
+  const a = options.activation?.name === 'leaky-relu' ? options.activation.slope : options.slope;
+  const heGain = Math.sqrt(2 / (1 + a * a));
+  const plainLeaky =
+    (options.architecture === undefined || options.architecture.kind === 'plain') &&
+    (options.activation === undefined || options.activation.name === 'leaky-relu') &&
+    (options.gain === undefined || Math.abs(options.gain - heGain) <= 1e-12 * heGain);
   if (!plainLeaky) {
     yield* sampleArchitectureOutputs(options);
     return;
