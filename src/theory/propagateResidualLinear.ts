@@ -5,8 +5,8 @@ export interface PropagateResidualLinearParameters<T> {
   readonly width: number;
   /** Number of blocks L. */
   readonly depth: number;
-  /** α of every block (resolve depth-dependent scales with `branchScaleValue` first). */
-  readonly alpha: T;
+  /** α² of every block (resolve depth-dependent scales with `branchScaleValue` first). */
+  readonly alphaSquared: T;
   readonly weightVariance: T;
   readonly weightKurtosis: T;
   /** The input's raw moments. */
@@ -24,7 +24,7 @@ export interface ResidualLayerStatistics<T> {
 /**
  * `residualLinearStep` over L blocks; returns L + 1 layers, the input first.
  *
- * @example propagateResidualLinear(numberField, { width: 2, depth: 1, alpha: 1, weightVariance: 0.5, weightKurtosis: 3, input: { m2: 1, m4: 3, m22: 1 } })[1].kappa
+ * @example propagateResidualLinear(numberField, { width: 2, depth: 1, alphaSquared: 1, weightVariance: 0.5, weightKurtosis: 3, input: { m2: 1, m4: 3, m22: 1 } })[1].kappa
  * // 5.25 (= 21/2²)
  */
 export function propagateResidualLinear<T>(F: Field<T>, p: PropagateResidualLinearParameters<T>): ResidualLayerStatistics<T>[] {
@@ -35,7 +35,7 @@ export function propagateResidualLinear<T>(F: Field<T>, p: PropagateResidualLine
   let m = p.input;
   const out = [stats(m)];
   for (let l = 0; l < p.depth; l++) {
-    m = residualLinearStep(F, m, { width: p.width, alpha: p.alpha, weightVariance: p.weightVariance, weightKurtosis: p.weightKurtosis });
+    m = residualLinearStep(F, m, { width: p.width, alphaSquared: p.alphaSquared, weightVariance: p.weightVariance, weightKurtosis: p.weightKurtosis });
     out.push(stats(m));
   }
   return out;

@@ -10,8 +10,8 @@ export interface RawMoments<T> {
 export interface ResidualLinearStepParameters<T> {
   /** Width w of the block (y ∈ ℝ^w). */
   readonly width: number;
-  /** Branch scale α. */
-  readonly alpha: T;
+  /** α², the square of the branch scale (only α² enters; rational for α = 1/√L). */
+  readonly alphaSquared: T;
   /** Variance v of the i.i.d. symmetric weight entries (He for the identity: v = 1/w). */
   readonly weightVariance: T;
   /** Kurtosis κ_w = E[W⁴]/v² of the weight entries. */
@@ -31,12 +31,12 @@ export interface ResidualLinearStepParameters<T> {
  * Derived by the suite (the paper has no residual recursion); verified by exact enumeration.
  * As α → ∞ (branch only) it becomes Proposition 3 at a = 1; α = 0 is the identity.
  *
- * @example residualLinearStep(numberField, { m2: 1, m4: 3, m22: 1 }, { width: 2, alpha: 1, weightVariance: 0.5, weightKurtosis: 3 })
+ * @example residualLinearStep(numberField, { m2: 1, m4: 3, m22: 1 }, { width: 2, alphaSquared: 1, weightVariance: 0.5, weightKurtosis: 3 })
  * // { m2: 2, m4: 21, m22: 7 }  (S = 4: m4 = 3 + 12 + 0.25·(2·3·3 + 3·2·1·1))
  */
 export function residualLinearStep<T>(F: Field<T>, y: RawMoments<T>, p: ResidualLinearStepParameters<T>): RawMoments<T> {
   const w = F.of(p.width);
-  const a2 = F.mul(p.alpha, p.alpha);
+  const a2 = p.alphaSquared;
   const a4 = F.mul(a2, a2);
   const v = p.weightVariance;
   const v2 = F.mul(v, v);

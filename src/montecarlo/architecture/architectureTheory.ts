@@ -45,7 +45,7 @@ export function architectureTheory(o: ArchitectureTheoryOptions): LayerTheory[] 
     const layers = propagateResidualLinear(numberField, {
       width: w,
       depth,
-      alpha: branchScaleValue(arch.scale, depth),
+      alphaSquared: branchScaleValue(arch.scale, depth) ** 2,
       weightVariance: (o.gain * o.gain) / w,
       weightKurtosis: o.weightKurtosis,
       input: { m2: o.inputVariance, m4: o.inputKurtosis * s4, m22: (o.c0 ?? 0) + s4 },
