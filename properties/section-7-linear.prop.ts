@@ -220,7 +220,7 @@ export const section7Linear: StatementSpec = {
       role: 'corrected',
       source: 'Section 7 (a = 1) on real networks (tfjs, activation identity)',
       description:
-        'Real He-initialised linear tfjs networks (activation identity, gain 1, i.i.d. standard normal inputs), widths 4 and 8, depth 3: per layer the variance, κ_l and c_l against the a = 1 recursion (Proposition 3\'s tests and reach rules), and κ_l > κ_{l−1} shown layer by layer (disjoint (1 − α/2) intervals, false alarm ≤ α whatever the dependence; power stated against an increase of 5% of κ_{l−1}). The recursion\'s growth rate per layer: λ_max(M_4) = 3/2, λ_max(M_8) with κ_w = 9/5: 1.209.',
+        'Real He-initialised linear tfjs networks (activation identity, gain 1, i.i.d. standard normal inputs), widths 4 and 8, depth 3: per layer the variance, κ_l and c_l against the a = 1 recursion (Proposition 3\'s tests and reach rules), and κ_l > κ_{l−1} shown layer by layer (disjoint (1 − α/2) intervals, false alarm ≤ α whatever the dependence; power stated against an increase of 10% of κ_{l−1}). The recursion\'s growth rate per layer: λ_max(M_4) = 3/2, λ_max(M_8) with κ_w = 9/5: 1.209.',
       configurations: () => MC_CASES,
       testsPerConfiguration: (c) => propagationTestCount(new Array<number>(c.depth + 1).fill(c.width)) + c.depth,
       run: (c, { seed, falseAlarm, ctx }) => {

@@ -273,7 +273,7 @@ export const section7Residual: StatementSpec = {
       role: 'corrected',
       source: 'corrected, on real ReLU residual networks (tfjs)',
       description:
-        'Real He-initialised ReLU residual tfjs networks (normal weights of variance 2/w, i.i.d. normal inputs): simple blocks y + αWφ(y) with α = 0.3 (4 blocks, width 12) and pre-activation blocks y + αW₂φ(W₁φ(y)) with α = 1/2 (2 blocks, width 12): κ_{L/2} > κ_0 and κ_L > κ_{L/2} shown (disjoint (1 − α/2) batch-means t intervals, false alarm ≤ α whatever the dependence; power stated against an increase of 5%; reach rules: power ≥ 0.8 and |batch skewness| ≤ 1). The post-activation variant is left out: its outputs are not zero-mean, and the suite\'s estimators are raw moments.',
+        'Real He-initialised ReLU residual tfjs networks (normal weights of variance 2/w, i.i.d. normal inputs): simple blocks y + αWφ(y) with α = 0.3 (4 blocks, width 12) and pre-activation blocks y + αW₂φ(W₁φ(y)) with α = 1/2 (2 blocks, width 12): κ_{L/2} > κ_0 and κ_L > κ_{L/2} shown (disjoint (1 − α/2) batch-means t intervals, false alarm ≤ α whatever the dependence; power stated against an increase of 10%; reach rules: power ≥ 0.8 and |batch skewness| ≤ 1). The post-activation variant is left out: its outputs are not zero-mean, and the suite\'s estimators are raw moments.',
       configurations: () => RELU_CASES,
       testsPerConfiguration: () => 2,
       run: (c, { seed, falseAlarm, ctx }) => {
