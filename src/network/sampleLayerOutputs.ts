@@ -52,6 +52,12 @@ export interface SampleLayerOutputsOptions {
   readonly activation?: Activation;
   /** Initialisation gain overriding `initGain(activation)` (only with a non-leaky-ReLU `activation`). */
   readonly gain?: number;
+  /**
+   * Inputs per network (default 1): every network is evaluated on its own data set of this many
+   * i.i.d. inputs (for empirical variances over a data set). With B > 1 the general sampler is
+   * used and each yielded layer is row-major [draws × B × width] (rows of one network adjacent).
+   */
+  readonly inputsPerNetwork?: number;
 }
 
 /** One chunk of draws: `layers[l]` is row-major [draws × widths[l]], layer 0 being the input. */
@@ -87,7 +93,8 @@ export function* sampleLayerOutputs(options: SampleLayerOutputsOptions): Generat
   const plainLeaky =
     (options.architecture === undefined || options.architecture.kind === 'plain') &&
     (options.activation === undefined || options.activation.name === 'leaky-relu') &&
-    (options.gain === undefined || Math.abs(options.gain - heGain) <= 1e-12 * heGain);
+    (options.gain === undefined || Math.abs(options.gain - heGain) <= 1e-12 * heGain) &&
+    (options.inputsPerNetwork ?? 1) === 1;
   if (!plainLeaky) {
     yield* sampleArchitectureOutputs(options);
     return;
@@ -180,13 +187,15 @@ function* sampleArchitectureOutputs(options: SampleLayerOutputsOptions): Generat
   const shapes = Array.from({ length: depth }, (_, l) => (arch.kind === 'conv' ? { rows: arch.channels, cols: geometries[l]!.fanIn } : { rows: widths[l + 1]!, cols: widths[l]! }));
   const rng = xoroshiro128plus((seed >>> 0) ^ Math.floor(seed / 2 ** 32));
   const rescale = gain / Math.SQRT2;
+  const B = options.inputsPerNetwork ?? 1;
+  if (!Number.isInteger(B) || B < 1) throw new Error(`sampleLayerOutputs: options.inputsPerNetwork must be an integer >= 1, got ${String(B)}`);
   for (let start = 0; start < draws; start += chunk) {
     const n = Math.min(chunk, draws - start);
-    const x0 = new Float32Array(n * inputFeatures);
+    const x0 = new Float32Array(n * B * inputFeatures);
     if (options.inputVector === undefined) {
       for (let i = 0; i < x0.length; i++) x0[i] = input.sample(rng);
     } else {
-      for (let d = 0; d < n; d++) options.inputVector(rng, x0.subarray(d * inputFeatures, (d + 1) * inputFeatures));
+      for (let d = 0; d < n * B; d++) options.inputVector(rng, x0.subarray(d * inputFeatures, (d + 1) * inputFeatures));
     }
     const layerWeights = shapes.map(({ rows, cols }) =>
       Array.from({ length: matricesPerLayer }, () => {
@@ -204,7 +213,7 @@ function* sampleArchitectureOutputs(options: SampleLayerOutputsOptions): Generat
         return { weight: w1! };
       });
       const network = { slope: options.slope, activation, activateInput: options.activateInput ?? true, layers };
-      const x = tf.tensor3d(x0, [n, 1, inputFeatures]);
+      const x = tf.tensor3d(x0, [n, B, inputFeatures]);
       return [...forward(network, x, { tap: true }).taps];
     });
     const raw = outputs.map((t) => new Float32Array(t.dataSync() as Float32Array));
