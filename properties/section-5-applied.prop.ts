@@ -122,7 +122,7 @@ function analyse(c: Case) {
   return { exact, formula, decomposition: within.add(betweenNetworks), betweenNetworks, meanSpread, eSigma2, kappa, variance: P.variance, mean: e1 };
 }
 
-const caseArb: fc.Arbitrary<Case> = fc
+export const caseArb: fc.Arbitrary<Case> = fc
   .record({
     x: discreteSymmetricDistributionArbitrary({ maxAtoms: 1 }),
     width: fc.integer({ min: 1, max: 3 }),

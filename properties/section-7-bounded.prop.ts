@@ -30,7 +30,7 @@ const tanh = Math.tanh;
 const sigmoid = activationFunction({ name: 'sigmoid' });
 
 /** A finite law: distinct atoms k/8 (k ∈ [−160, 160]) with integer weights; any shape (not only symmetric). */
-const finiteLawArb = fc
+export const finiteLawArb = fc
   .uniqueArray(fc.tuple(fc.integer({ min: -160, max: 160 }), fc.integer({ min: 1, max: 9 })), { minLength: 2, maxLength: 6, selector: ([k]) => k })
   .map((atoms) => {
     const total = atoms.reduce((s, [, w]) => s + w, 0);

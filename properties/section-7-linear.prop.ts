@@ -62,7 +62,7 @@ function perron(kw: Fraction, w: number) {
 /** A valid input: κ_0 ≥ 1 and u_0 = c_0/σ⁴ + 1 ∈ [0, κ_0] (Cauchy–Schwarz). */
 const inputArb = rationalKurtosisArbitrary({ maxNumerator: 60, maxDenominator: 6 }).chain((kappa0) => fc.integer({ min: 0, max: 12 }).map((k) => ({ kappa0, u0: kappa0.mul(k).div(12) })));
 /** Constant-width linear networks as the claim admits them: any width w ≥ 1, any κ_w ≥ 1 (Rademacher's 1 included), any valid input. */
-const constantWidthArb = fc.record({ width: fc.integer({ min: 1, max: 12 }), kw: rationalKurtosisArbitrary({ maxNumerator: 40, maxDenominator: 4 }), input: inputArb });
+export const constantWidthArb = fc.record({ width: fc.integer({ min: 1, max: 12 }), kw: rationalKurtosisArbitrary({ maxNumerator: 40, maxDenominator: 4 }), input: inputArb });
 type ConstantWidthCase = typeof constantWidthArb extends fc.Arbitrary<infer T> ? T : never;
 
 /** Whether κ_d → ∞ for this case, decided exactly (see the file header). */
@@ -73,7 +73,7 @@ function explodes(c: ConstantWidthCase): boolean {
 }
 
 /** Tiny linear networks: input i.i.d. entries or a generated uncorrelated symmetric pair (any identically distributed law), 1–3 layers of widths 1–3. */
-const tinyLinearArb = fc
+export const tinyLinearArb = fc
   .record({
     input: fc.oneof(
       fc.record({ kind: fc.constant('iid' as const), x: discreteSymmetricDistributionArbitrary({ maxAtoms: 1 }), width: fc.integer({ min: 1, max: 3 }) }),

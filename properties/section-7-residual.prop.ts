@@ -82,7 +82,7 @@ const scaleArb: fc.Arbitrary<BranchScale> = fc.oneof(
   fc.constant({ kind: 'inv-depth' as const }),
   fc.constant({ kind: 'zero' as const }),
 );
-const claimArb = fc.record({ width: fc.integer({ min: 1, max: 8 }), kw: rationalKurtosisArbitrary({ maxNumerator: 40, maxDenominator: 4 }), input: inputArb, scale: scaleArb });
+export const claimArb = fc.record({ width: fc.integer({ min: 1, max: 8 }), kw: rationalKurtosisArbitrary({ maxNumerator: 40, maxDenominator: 4 }), input: inputArb, scale: scaleArb });
 type ClaimCase = typeof claimArb extends fc.Arbitrary<infer T> ? T : never;
 /** α² of a depth-L network (exact: 1/L for 1/√L). */
 const alphaSquaredOf = (s: BranchScale, L: number): Fraction =>
@@ -110,7 +110,7 @@ function growsWithoutBound(c: ClaimCase): boolean {
 }
 
 /** Tiny linear residual networks for exact enumeration. */
-const tinyArb = fc
+export const tinyArb = fc
   .record({
     input: fc.oneof(
       fc.record({ kind: fc.constant('iid' as const), x: discreteSymmetricDistributionArbitrary({ maxAtoms: 1 }), width: fc.integer({ min: 1, max: 2 }) }),
