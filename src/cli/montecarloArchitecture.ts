@@ -45,6 +45,13 @@ export function architectureChoice(
   return { architecture, activation };
 }
 
+/** The leaky-ReLU slope of the run: `--activation leaky-relu:A` (or relu) overrides `--slope`. */
+export function effectiveSlope(o: { readonly activation?: string }, slope: number): number {
+  if (o.activation === undefined) return slope;
+  const a = parseActivation(o.activation);
+  return a.name === 'leaky-relu' ? a.slope : slope;
+}
+
 /** The widths for the sampler, checked against the architecture; throws UsageError. */
 export function architectureWidths(choice: ArchitectureChoice, widths: readonly number[], o: { readonly width?: string; readonly widths?: string }): number[] {
   const a = choice.architecture;

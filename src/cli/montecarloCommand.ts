@@ -16,7 +16,7 @@ import type { ConsistencyRecord } from '../stats/types.ts';
 import { DEFAULT_SEED } from '../verify/seed.ts';
 import { parseFiniteNumber, parseInteger, parseSeed, parseWidthList, UsageError } from './args.ts';
 import { createProgress, type ProgressStream } from './progress.ts';
-import { architectureChoice, architectureJson, architectureText, architectureWidths, runArchitectureMonteCarlo, type ArchitectureChoice } from './montecarloArchitecture.ts';
+import { architectureChoice, architectureJson, effectiveSlope, architectureText, architectureWidths, runArchitectureMonteCarlo, type ArchitectureChoice } from './montecarloArchitecture.ts';
 
 /** `vv montecarlo` options as commander gives them (strings, validated here). */
 export interface MontecarloOptions {
@@ -83,8 +83,10 @@ export function montecarloParameters(o: MontecarloOptions): MontecarloParameters
   if (o.width !== undefined && o.widths !== undefined) throw new UsageError('give either --width or --widths, not both');
   const conv2d = o.arch !== undefined && /^\s*conv2d:/i.test(o.arch);
   let widths: number[];
-  const slope = parseFiniteNumber(o.slope, '--slope');
-  const choice = architectureChoice(o, slope);
+  const givenSlope = parseFiniteNumber(o.slope, '--slope');
+  const choice = architectureChoice(o, givenSlope);
+  // `--activation leaky-relu:A` (or relu) on the plain network is the paper's run with slope A.
+  const slope = effectiveSlope(o, givenSlope);
   if (o.width === undefined && o.widths === undefined) {
     if (!conv2d || choice === null || choice.architecture.kind !== 'conv') throw new UsageError('one of --width or --widths is required');
     if (o.depth === undefined) throw new UsageError('--depth is required');

@@ -57,6 +57,14 @@ describe('vv montecarlo --arch / --activation', () => {
     expect(plain.stdout).toBe(none.stdout);
   });
 
+  it('--activation leaky-relu:A on the plain network is the paper\'s run with slope A', async () => {
+    const viaActivation = await runMain([...base, '--activation', 'leaky-relu:0.2', '--width', '4', '--depth', '1', '--samples', '2000', '--json']);
+    const viaSlope = await runMain([...base, '--slope', '0.2', '--width', '4', '--depth', '1', '--samples', '2000', '--json']);
+    expect(viaActivation.code).toBe(0);
+    expect(viaActivation.stdout).toBe(viaSlope.stdout);
+    expect(JSON.parse(viaActivation.stdout).slope).toBe(0.2);
+  });
+
   it.each([
     [['--arch', 'conv3d:1,2,3', '--width', '4', '--depth', '2'], /^vv: error: --arch: unknown architecture 'conv3d:1,2,3'/],
     [['--arch', 'conv1d:4,3', '--width', '4', '--depth', '2'], /^vv: error: --arch: conv1d:C,K,S needs 3 integers/],
