@@ -88,6 +88,7 @@ export function montecarloParameters(o: MontecarloOptions): MontecarloParameters
   // `--activation leaky-relu:A` (or relu) on the plain network is the paper's run with slope A.
   const slope = effectiveSlope(o, givenSlope);
   if (o.width === undefined && o.widths === undefined) {
+    if (choice !== null && choice.architecture.kind === 'conv' && choice.architecture.dims === 1) throw new UsageError('--width is required with --arch conv1d: it is the signal length (number of positions of the input)');
     if (!conv2d || choice === null || choice.architecture.kind !== 'conv') throw new UsageError('one of --width or --widths is required');
     if (o.depth === undefined) throw new UsageError('--depth is required');
     const a = choice.architecture;

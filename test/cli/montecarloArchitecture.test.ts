@@ -74,6 +74,7 @@ describe('vv montecarlo --arch / --activation', () => {
     [['--arch', 'residual:0.5', '--widths', '4,5,4'], /^vv: error: --arch residual:0.5:simple: residual blocks need one constant width/],
     [['--arch', 'conv2d:2,3,4,4', '--width', '5', '--depth', '2'], /^vv: error: --width must equal H·W = 16/],
     [['--activation', 'tanhh', '--width', '4', '--depth', '2'], /^vv: error: --activation: unknown activation 'tanhh'/],
+    [['--arch', 'conv1d:4,3,8', '--depth', '4'], /^vv: error: --width is required with --arch conv1d: it is the signal length/],
     [['--activation', 'leaky-relu:abc', '--width', '4', '--depth', '2'], /^vv: error: --activation: leaky-relu:A needs a finite slope A, got 'abc'/],
     [['--activation', 'tanh', '--slope', '0.2', '--width', '4', '--depth', '2'], /^vv: error: --slope applies to the leaky ReLU without --activation/],
     [['--arch', 'residual:0.5', '--perturb', '0,0', '--width', '4', '--depth', '2'], /^vv: error: --perturb applies to the plain leaky-ReLU network only/],
