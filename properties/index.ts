@@ -11,6 +11,11 @@ import { proposition3 } from './proposition-3.prop.ts';
 import { section5 } from './section-5.prop.ts';
 import { theorem1 } from './theorem-1.prop.ts';
 import { inputStatisticsStatement } from './input-statistics.prop.ts';
+import { section5Applied } from './section-5-applied.prop.ts';
+import { section7Linear } from './section-7-linear.prop.ts';
+import { section7Residual } from './section-7-residual.prop.ts';
+import { section7Conv } from './section-7-conv.prop.ts';
+import { section7Bounded } from './section-7-bounded.prop.ts';
 
 /** Every formal statement of the paper, in the paper's order. */
 export const allStatements: readonly StatementSpec[] = [
@@ -26,4 +31,9 @@ export const allStatements: readonly StatementSpec[] = [
   section5,
   lemma6,
   inputStatisticsStatement,
+  section5Applied,
+  section7Linear,
+  section7Residual,
+  section7Conv,
+  section7Bounded,
 ];

@@ -102,14 +102,9 @@ export async function benchMain(argv: readonly string[], io: BenchIo = { stdout:
     log(`OPENBLAS_* environment (both sides, unchanged): ${Object.keys(openblasEnv).length === 0 ? 'none' : Object.entries(openblasEnv).map(([k, v]) => `${k}=${v}`).join(' ')}`);
     const scale = benchScale(o);
     const workers = o.workers ?? Math.max(1, os.availableParallelism());
-<<<<<<< HEAD
     // cli-start alone needs no data set (it times fresh `vv` processes).
     const { train, test, data } = o.only.some((w) => w !== 'cli-start') ? loadData(o, log) : { train: shared(randomSplit(1, 1)), test: randomSplit(1, 2), data: { label: 'none (cli-start only)', source: null, randomFallback: false } };
-    const ctx = { scale, runs: o.runs, full: o.full, quick: o.quick, workers, backendRequested: o.backend, backend: backend.name, train, test, log };
-=======
-    const { train, test, data } = loadData(o, log);
-    const ctx = { scale, runs: o.runs, full: o.full, workers, backendRequested: o.backend, backend: backend.name, blasLibrary: blas.provider === 'wasm' ? 'off' : blas.library!, train, test, log };
->>>>>>> h/native
+    const ctx = { scale, runs: o.runs, full: o.full, quick: o.quick, workers, backendRequested: o.backend, backend: backend.name, blasLibrary: blas.provider === 'wasm' ? 'off' : blas.library!, train, test, log };
     const workloads: WorkloadResult[] = [];
     for (const name of o.only) workloads.push(await runWorkload(name, ctx));
 

@@ -142,6 +142,8 @@ function buildProgram(stdout: Writer, errors: { message?: string; helpOnStderr: 
     .option('--deviation <R>', 'relative deviation the stated power refers to', '0.05')
     .option('--perturb <ROW,COL[,FACTOR]>', 'test against a deliberately wrong recursion: A[ROW][COL] of every A^(l) times FACTOR (default 1.05)')
     .option('--json', 'print JSON instead of a table')
+    .option('--arch <ARCH>', 'plain (default), residual:ALPHA[:simple|pre|post] (ALPHA in [0,1], 1/sqrt(L), 1/L, zero), conv1d:C,K,S[,circular|zero] (signal length = --width), conv2d:C,K,H,W[,S][,circular|zero]')
+    .option('--activation <NAME>', 'relu, leaky-relu:A, identity, tanh, sigmoid, gelu, silu, softplus, selu (default: leaky ReLU with --slope), at its standard init gain')
     .addHelpText(
       'after',
       '\nPer layer l = 0..D (0 = input): estimate ± standard error (batch means over 64 batches) of the\n' +

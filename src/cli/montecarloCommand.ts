@@ -16,6 +16,7 @@ import type { ConsistencyRecord } from '../stats/types.ts';
 import { DEFAULT_SEED } from '../verify/seed.ts';
 import { parseFiniteNumber, parseInteger, parseSeed, parseWidthList, UsageError } from './args.ts';
 import { createProgress, type ProgressStream } from './progress.ts';
+import { architectureChoice, architectureJson, effectiveSlope, architectureText, architectureWidths, runArchitectureMonteCarlo, type ArchitectureChoice } from './montecarloArchitecture.ts';
 
 /** `vv montecarlo` options as commander gives them (strings, validated here). */
 export interface MontecarloOptions {
@@ -32,6 +33,10 @@ export interface MontecarloOptions {
   readonly deviation: string;
   readonly perturb?: string;
   readonly json?: boolean;
+  /** `plain|residual:ALPHA[:VARIANT]|conv1d:C,K,S[,PAD]|conv2d:C,K,H,W[,S][,PAD]` (see montecarloArchitecture.ts). */
+  readonly arch?: string;
+  /** Activation name (default: leaky ReLU with --slope). */
+  readonly activation?: string;
 }
 
 /** Default probability that any of the command's tests rejects a true recursion. */
@@ -46,6 +51,8 @@ export interface MontecarloParameters
   readonly relativeDeviation: number;
   /** Test against Proposition 3 with one coefficient of A^(l) multiplied (a deliberately wrong recursion). */
   readonly perturb?: PropagationTheoryOptions['perturb'];
+  /** A non-plain architecture or non-leaky-ReLU activation (null: the paper's network). */
+  readonly choice?: ArchitectureChoice | null;
 }
 
 function parseDistribution(text: string, flag: string): SymmetricDistribution {
@@ -74,9 +81,19 @@ function parseOpenProbability(text: string, flag: string): number {
 /** Validates `vv montecarlo`'s options; throws `UsageError` naming the bad argument. */
 export function montecarloParameters(o: MontecarloOptions): MontecarloParameters {
   if (o.width !== undefined && o.widths !== undefined) throw new UsageError('give either --width or --widths, not both');
-  if (o.width === undefined && o.widths === undefined) throw new UsageError('one of --width or --widths is required');
+  const conv2d = o.arch !== undefined && /^\s*conv2d:/i.test(o.arch);
   let widths: number[];
-  if (o.width !== undefined) {
+  const givenSlope = parseFiniteNumber(o.slope, '--slope');
+  const choice = architectureChoice(o, givenSlope);
+  // `--activation leaky-relu:A` (or relu) on the plain network is the paper's run with slope A.
+  const slope = effectiveSlope(o, givenSlope);
+  if (o.width === undefined && o.widths === undefined) {
+    if (choice !== null && choice.architecture.kind === 'conv' && choice.architecture.dims === 1) throw new UsageError('--width is required with --arch conv1d: it is the signal length (number of positions of the input)');
+    if (!conv2d || choice === null || choice.architecture.kind !== 'conv') throw new UsageError('one of --width or --widths is required');
+    if (o.depth === undefined) throw new UsageError('--depth is required');
+    const a = choice.architecture;
+    widths = new Array<number>(parseInteger(o.depth, '--depth', 1) + 1).fill(a.height! * a.width!);
+  } else if (o.width !== undefined) {
     if (o.depth === undefined) throw new UsageError('--depth is required with --width');
     const depth = parseInteger(o.depth, '--depth', 1);
     widths = new Array<number>(depth + 1).fill(parseInteger(o.width, '--width', 1));
@@ -99,10 +116,16 @@ export function montecarloParameters(o: MontecarloOptions): MontecarloParameters
     const factor = parts[2] === undefined ? 1.05 : parseFiniteNumber(parts[2], '--perturb FACTOR');
     perturb = { row: row as 0 | 1, col: col as 0 | 1 | 2, factor };
   }
+  if (choice !== null) {
+    if (perturb !== undefined) throw new UsageError('--perturb applies to the plain leaky-ReLU network only (not with --arch/--activation)');
+    widths = architectureWidths(choice, widths, o);
+    if (choice.architecture.kind === 'conv' && /^\s*scale-mixture:/i.test(o.input)) throw new UsageError('--input scale-mixture:S is not supported with --arch conv1d/conv2d');
+  }
   return {
     ...(perturb !== undefined ? { perturb } : {}),
+    ...(choice !== null ? { choice } : {}),
     widths,
-    slope: parseFiniteNumber(o.slope, '--slope'),
+    slope,
     weights: parseDistribution(o.dist, '--dist'),
     ...parseInput(o.input),
     samples: parseInteger(o.samples, '--samples', 2),
@@ -198,6 +221,14 @@ export async function montecarloCommand(
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   io.stderr.write(`backend: ${backend.name}${backend.unavailable.length > 0 ? ` (unavailable: ${backend.unavailable.map((u) => u.name).join(', ')})` : ''}\n`);
+  if (p.choice) {
+    const choice = p.choice;
+    const bar = createProgress({ label: 'montecarlo', total: p.samples, unit: 'networks', stream: io.stderr });
+    const r = runArchitectureMonteCarlo(p, choice, (done) => bar.update(done));
+    bar.stop();
+    io.stdout.write(o.json ? architectureJson(p, choice, r, backend.name) : architectureText(p, choice, r, backend.name));
+    return r.layers !== null && r.layers.some((l) => l.decision === 'rejected') ? 1 : 0;
+  }
   const tests = propagationTestCount(p.widths);
   const progress = createProgress({ label: 'montecarlo', total: p.samples, unit: 'networks', stream: io.stderr });
   const result = propagationMonteCarlo({

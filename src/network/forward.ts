@@ -1,4 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { applyActivation } from './activation/applyActivation.ts';
+import type { Activation } from './activation/types.ts';
+import type { ConvGeometry } from './conv/convGeometry.ts';
 
 /**
  * One Linear layer in the paper's (and PyTorch's) layout: `weight` has shape [..., fanOut, fanIn]
@@ -6,40 +9,79 @@ import * as tf from '@tensorflow/tfjs-core';
  * batched product (Monte Carlo). `bias` has shape [fanOut] (or broadcastable to the output).
  */
 export interface LinearLayer {
+  readonly kind?: 'linear';
   readonly weight: tf.Tensor;
   readonly bias?: tf.Tensor;
 }
 
 /**
- * A fully connected leaky-ReLU network.
- * - `activateInput: true` is the paper's network: y(0) = x, y(l) = W(l) φ_a(y(l−1)) (φ_a applied
+ * A convolution (1-D or 2-D, `geometry` from `convGeometry`) on the flat layout: features are
+ * position-major, channel-minor ([..., positions·C]). `weight` has shape [..., C_out, taps·C_in]
+ * (tap-major, channel-minor: fan-in C_in·K, or C_in·K² in 2-D); `bias` [C_out]. Computed as
+ * im2col + one (batched) matrix product: the patches are gathered with the geometry's index
+ * table (zero padding reads an appended zero position), so the same code serves one network
+ * (training) and [networks, …] stacks (Monte Carlo), and gradients flow.
+ */
+export interface ConvLayer {
+  readonly kind: 'conv';
+  readonly weight: tf.Tensor;
+  readonly bias?: tf.Tensor;
+  readonly geometry: ConvGeometry;
+}
+
+/**
+ * A residual block on constant width, with branch scale `alpha` (see `branchScaleValue`):
+ * - `simple`: y ← y + α·W·φ(y) (one matrix, `weight`);
+ * - `pre`: y ← y + α·W₂·φ(W₁·φ(y)) (pre-activation block, He et al. 2016, "Identity mappings");
+ * - `post`: y ← φ(y + α·W₂·φ(W₁·y)) (the original post-activation block, He et al. 2016).
+ * W₁ = `weight`, W₂ = `weight2` (both [..., w, w]). Normalisation layers are left out, as in the
+ * paper's networks. The activation φ is the network's.
+ */
+export interface ResidualLayer {
+  readonly kind: 'residual';
+  readonly variant: 'simple' | 'pre' | 'post';
+  readonly alpha: number;
+  readonly weight: tf.Tensor;
+  readonly weight2?: tf.Tensor;
+  readonly bias?: tf.Tensor;
+}
+
+export type Layer = LinearLayer | ConvLayer | ResidualLayer;
+
+/**
+ * A feed-forward network on the one forward pass: Linear and conv layers (φ before each, see
+ * `activateInput`) and residual blocks (φ inside the block).
+ * - `activateInput: true` is the paper's network: y(0) = x, y(l) = W(l) φ(y(l−1)) (φ applied
  *   before every matrix, the first included).
  * - `activateInput: false` is the authors' code (REFERENCE-SETUP.md): the first Linear acts on the
- *   raw input, φ_a between Linears, no activation after the last.
+ *   raw input, φ between Linears, no activation after the last.
+ * φ is `activation` when given, else the leaky ReLU φ_a with a = `slope`.
  */
 export interface Network {
-  readonly layers: readonly LinearLayer[];
-  /** Negative slope a of φ_a (0 for ReLU). */
+  readonly layers: readonly Layer[];
+  /** Negative slope a of φ_a (0 for ReLU); used when `activation` is absent. */
   readonly slope: number;
   readonly activateInput: boolean;
+  /** The activation φ (default: leaky ReLU with `slope`). */
+  readonly activation?: Activation;
 }
 
 export interface ForwardOptions {
-  /** Also return every Linear's pre-activation output (kept; the caller disposes them). */
+  /** Also return every layer's output (kept; the caller disposes them). */
   readonly tap?: boolean;
 }
 
 export interface ForwardResult {
-  /** The last Linear's output. */
+  /** The last layer's output. */
   readonly output: tf.Tensor;
-  /** With `tap`: the output of Linear 1, …, L in order (the last one is `output` itself). */
+  /** With `tap`: the output of layer 1, …, L in order (the last one is `output` itself); for Linears and convs the pre-activation output, for residual blocks the block's output. */
   readonly taps: readonly tf.Tensor[];
 }
 
 /**
- * The single forward pass used by Monte Carlo and by training. Shapes: `x` is [batch, fanIn] with
- * unbatched weights, or [networks, batch, fanIn] with weights [networks, fanOut, fanIn]; the
- * output has the same leading shape with fanIn replaced by the last fanOut. Intermediate tensors
+ * The single forward pass used by Monte Carlo and by training. Shapes: `x` is [batch, features]
+ * with unbatched weights, or [networks, batch, features] with weights [networks, …]; the
+ * output has the same leading shape with the features of the last layer. Intermediate tensors
  * are released with tf.tidy; only `output` and the taps survive. Gradients flow through it
  * (weights may be tf.Variables).
  *
@@ -51,13 +93,19 @@ export function forward(network: Network, x: tf.Tensor, options: ForwardOptions 
   const tap = options.tap ?? false;
   installWasmMatMul();
   const kept: tf.Tensor[] = [];
+  const phi = network.activation ?? { name: 'leaky-relu' as const, slope: network.slope };
+  const act = (h: tf.Tensor) => applyActivation(h, phi);
   const output = tf.tidy(() => {
     let h = x;
     network.layers.forEach((layer, index) => {
-      if (index > 0 || network.activateInput) h = activate(h, network.slope);
-      // h [.., batch, in] · Wᵀ [.., in, out]
-      let y = tf.matMul(h, layer.weight, false, true);
-      if (layer.bias !== undefined) y = tf.add(y, layer.bias);
+      let y: tf.Tensor;
+      if (layer.kind === 'residual') {
+        y = residual(h, layer, act);
+      } else {
+        if (index > 0 || network.activateInput) h = act(h);
+        y = layer.kind === 'conv' ? convolve(h, layer) : tf.matMul(h, layer.weight, false, true); // h [.., batch, in] · Wᵀ [.., in, out]
+        if (layer.bias !== undefined) y = tf.add(y, layer.kind === 'conv' ? tf.tile(layer.bias, [layer.geometry.positionsOut]) : layer.bias);
+      }
       if (tap) kept.push(tf.keep(y));
       h = y;
     });
@@ -66,9 +114,37 @@ export function forward(network: Network, x: tf.Tensor, options: ForwardOptions 
   return { output, taps: kept };
 }
 
-/** φ_a(x) = x for x > 0, a·x otherwise; a = 0 is ReLU. */
-function activate(h: tf.Tensor, slope: number): tf.Tensor {
-  return slope === 0 ? tf.relu(h) : tf.leakyRelu(h, slope);
+function residual(h: tf.Tensor, layer: ResidualLayer, act: (t: tf.Tensor) => tf.Tensor): tf.Tensor {
+  const mm = (t: tf.Tensor, w: tf.Tensor) => tf.matMul(t, w, false, true);
+  const second = () => {
+    if (layer.weight2 === undefined) throw new Error(`forward: a '${layer.variant}' residual block needs weight2`);
+    return layer.weight2;
+  };
+  let branch: tf.Tensor;
+  if (layer.variant === 'simple') branch = mm(act(h), layer.weight);
+  else if (layer.variant === 'pre') branch = mm(act(mm(act(h), layer.weight)), second());
+  else branch = mm(act(mm(h, layer.weight)), second());
+  if (layer.bias !== undefined) branch = tf.add(branch, layer.bias);
+  const sum = layer.alpha === 0 ? h : tf.add(h, tf.mul(branch, layer.alpha));
+  return layer.variant === 'post' ? act(sum) : sum;
+}
+
+/** im2col + matMul (see ConvLayer). h: [...lead, positionsIn·C_in] → [...lead, positionsOut·C_out]. */
+function convolve(h: tf.Tensor, layer: ConvLayer): tf.Tensor {
+  const g = layer.geometry;
+  const lead = h.shape.slice(0, -1);
+  if (h.shape[h.shape.length - 1] !== g.positionsIn * g.channelsIn) {
+    throw new Error(`forward: conv layer expects ${g.positionsIn}·${g.channelsIn} features, got ${String(h.shape[h.shape.length - 1])}`);
+  }
+  let grid = tf.reshape(h, [...lead, g.positionsIn, g.channelsIn]);
+  if (g.padding === 'zero') grid = tf.pad(grid, [...lead.map((): [number, number] => [0, 0]), [0, 1], [0, 0]]);
+  const patches = tf.gather(grid, tf.tensor1d(g.indices, 'int32'), lead.length);
+  // Networks' axis (if any) stays a batch axis of the product; everything else becomes rows.
+  const networkDims = layer.weight.shape.length - 2;
+  const rows = lead.slice(networkDims).reduce((a, b) => a * b, 1) * g.positionsOut;
+  const flat = tf.reshape(patches, [...lead.slice(0, networkDims), rows, g.taps * g.channelsIn]);
+  const y = tf.matMul(flat, layer.weight, false, true);
+  return tf.reshape(y, [...lead, g.positionsOut * g.channelsOut]);
 }
 
 /**

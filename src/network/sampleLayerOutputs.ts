@@ -1,10 +1,16 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { RandomGenerator, SymmetricDistribution } from '../distributions/types.ts';
-import { forward } from './forward.ts';
+import type { Activation } from './activation/types.ts';
+import { initGain } from './activation/initGain.ts';
+import type { Architecture } from './architecture/types.ts';
+import { convGeometry, type ConvGeometry } from './conv/convGeometry.ts';
+import { convUnitTap } from './conv/convUnitTap.ts';
+import { forward, type Layer } from './forward.ts';
 import { heInit } from './init/heInit.ts';
 import { batchedForwardJs } from './internal/batchedForwardJs.ts';
 import { fillStandardNormal } from './internal/fillStandardNormal.ts';
+import { branchScaleValue } from './residual/branchScale.ts';
 
 /** Options of {@link sampleLayerOutputs}. */
 export interface SampleLayerOutputsOptions {
@@ -40,6 +46,26 @@ export interface SampleLayerOutputsOptions {
    * JavaScript (`batchedForwardJs`) instead of tfjs. Other laws are drawn as usual.
    */
   readonly fast?: boolean;
+  /**
+   * The architecture (default plain). Residual: `widths` must be constant (L = widths.length − 1
+   * blocks). Conv 1-D: widths[0] is the signal length (positions) and the other entries are
+   * ignored (the layers' sizes follow from the stride); 2-D: the arch's H × W. For conv the
+   * yielded layers are the per-position tap (`convUnitTap`) of the centre position: C channels.
+   */
+  readonly architecture?: Architecture;
+  /**
+   * The activation φ (default leaky ReLU with `slope`, He-initialised from `slope` as before).
+   * Any other activation: weights of variance gain²/fan_in, gain = `gain` ?? `initGain(activation)`.
+   */
+  readonly activation?: Activation;
+  /** Initialisation gain overriding `initGain(activation)` (only with a non-leaky-ReLU `activation`). */
+  readonly gain?: number;
+  /**
+   * Inputs per network (default 1): every network is evaluated on its own data set of this many
+   * i.i.d. inputs (for empirical variances over a data set). With B > 1 the general sampler is
+   * used and each yielded layer is row-major [draws × B × width] (rows of one network adjacent).
+   */
+  readonly inputsPerNetwork?: number;
 }
 
 /** One chunk of draws: `layers[l]` is row-major [draws × widths[l]], layer 0 being the input. */
@@ -70,7 +96,19 @@ function checkWidths(widths: readonly number[]): void {
  *   c.layers[2].length // 40 = 10 draws × 4 units
  */
 export function* sampleLayerOutputs(options: SampleLayerOutputsOptions): Generator<LayerOutputChunk> {
-  const { widths, slope, weights, input, draws, seed } = options;
+  const a = options.activation?.name === 'leaky-relu' ? options.activation.slope : options.slope;
+  const heGain = Math.sqrt(2 / (1 + a * a));
+  const plainLeaky =
+    (options.architecture === undefined || options.architecture.kind === 'plain') &&
+    (options.activation === undefined || options.activation.name === 'leaky-relu') &&
+    (options.gain === undefined || Math.abs(options.gain - heGain) <= 1e-12 * heGain) &&
+    (options.inputsPerNetwork ?? 1) === 1;
+  if (!plainLeaky) {
+    yield* sampleArchitectureOutputs(options);
+    return;
+  }
+  const slope = options.activation?.name === 'leaky-relu' ? options.activation.slope : options.slope;
+  const { widths, weights, input, draws, seed } = options;
   checkWidths(widths);
   if (!Number.isFinite(slope)) throw new Error(`sampleLayerOutputs: options.slope must be finite, got ${String(slope)}`);
   if (!Number.isInteger(draws) || draws < 1) throw new Error(`sampleLayerOutputs: options.draws must be an integer >= 1, got ${String(draws)}`);
@@ -128,4 +166,88 @@ export function* sampleLayerOutputs(options: SampleLayerOutputsOptions): Generat
 /** A normal law (its name, kurtosis 3 and a density): the fast path draws it with `fillStandardNormal`. */
 function isNormal(d: SymmetricDistribution): boolean {
   return d.name.startsWith('normal(') && d.kurtosis === 3;
+}
+
+/** The widths of the yielded layers (layer 0 first): `widths` itself, or C at every layer of a conv architecture. */
+export function sampledLayerWidths(options: Pick<SampleLayerOutputsOptions, 'widths' | 'architecture'>): number[] {
+  const a = options.architecture;
+  return a?.kind === 'conv' ? options.widths.map(() => a.channels) : [...options.widths];
+}
+
+/** The conv geometries of every layer, input spatial size from `widths[0]` (1-D) or the arch (2-D). */
+export function convGeometries(a: Extract<Architecture, { kind: 'conv' }>, inputLength: number, depth: number): ConvGeometry[] {
+  let spatial = a.dims === 1 ? [inputLength] : [a.height!, a.width!];
+  const out: ConvGeometry[] = [];
+  for (let l = 0; l < depth; l++) {
+    const g = convGeometry({ spatial, channelsIn: a.channels, channelsOut: a.channels, kernel: a.kernel, stride: a.stride, padding: a.padding });
+    out.push(g);
+    spatial = [...g.spatialOut];
+  }
+  return out;
+}
+
+/**
+ * The general sampler (residual, conv, any activation) on the same forward pass. Stream order per
+ * chunk: the inputs (row-major [draws × features]), then every layer's weights in layer order
+ * (residual pre/post: W₁ then W₂), each as one He matrix (slope 0) rescaled by gain/√2.
+ */
+function* sampleArchitectureOutputs(options: SampleLayerOutputsOptions): Generator<LayerOutputChunk> {
+  const { widths, weights, input, draws, seed } = options;
+  checkWidths(widths);
+  if (!Number.isInteger(draws) || draws < 1) throw new Error(`sampleLayerOutputs: options.draws must be an integer >= 1, got ${String(draws)}`);
+  const chunk = options.chunk ?? 4096;
+  if (!Number.isInteger(chunk) || chunk < 1) throw new Error(`sampleLayerOutputs: options.chunk must be an integer >= 1, got ${String(chunk)}`);
+  if (!Number.isSafeInteger(seed) || seed < 0) throw new Error(`sampleLayerOutputs: options.seed must be a non-negative safe integer, got ${String(seed)}`);
+  if (options.inputVector !== undefined && options.architecture?.kind === 'conv') throw new Error('sampleLayerOutputs: options.inputVector is not supported with a conv architecture');
+  if (options.heWidth === 'fan-out') throw new Error("sampleLayerOutputs: options.heWidth 'fan-out' is only for the plain leaky-ReLU network");
+  const activation: Activation = options.activation ?? { name: 'leaky-relu', slope: options.slope };
+  const gain = options.gain ?? initGain(activation);
+  if (!(Number.isFinite(gain) && gain > 0)) throw new Error(`sampleLayerOutputs: options.gain must be a finite number > 0, got ${String(gain)}`);
+  const arch = options.architecture ?? { kind: 'plain' as const };
+  const depth = widths.length - 1;
+  if (arch.kind === 'residual' && widths.some((w) => w !== widths[0])) throw new Error(`sampleLayerOutputs: a residual architecture needs constant widths, got ${widths.join(',')}`);
+  const geometries = arch.kind === 'conv' ? convGeometries(arch, widths[0]!, depth) : [];
+  const inputFeatures = arch.kind === 'conv' ? geometries[0]!.positionsIn * arch.channels : widths[0]!;
+  const alpha = arch.kind === 'residual' ? branchScaleValue(arch.scale, depth) : 0;
+  const matricesPerLayer = arch.kind === 'residual' && arch.variant !== 'simple' ? 2 : 1;
+  const shapes = Array.from({ length: depth }, (_, l) => (arch.kind === 'conv' ? { rows: arch.channels, cols: geometries[l]!.fanIn } : { rows: widths[l + 1]!, cols: widths[l]! }));
+  const rng = xoroshiro128plus((seed >>> 0) ^ Math.floor(seed / 2 ** 32));
+  const rescale = gain / Math.SQRT2;
+  const B = options.inputsPerNetwork ?? 1;
+  if (!Number.isInteger(B) || B < 1) throw new Error(`sampleLayerOutputs: options.inputsPerNetwork must be an integer >= 1, got ${String(B)}`);
+  for (let start = 0; start < draws; start += chunk) {
+    const n = Math.min(chunk, draws - start);
+    const x0 = new Float32Array(n * B * inputFeatures);
+    if (options.inputVector === undefined) {
+      for (let i = 0; i < x0.length; i++) x0[i] = input.sample(rng);
+    } else {
+      for (let d = 0; d < n * B; d++) options.inputVector(rng, x0.subarray(d * inputFeatures, (d + 1) * inputFeatures));
+    }
+    const layerWeights = shapes.map(({ rows, cols }) =>
+      Array.from({ length: matricesPerLayer }, () => {
+        const data = heInit({ fanIn: cols, fanOut: n * rows, distribution: weights, slope: 0, rng }).data;
+        for (let i = 0; i < data.length; i++) data[i]! *= rescale;
+        return data;
+      }),
+    );
+    const outputs: tf.Tensor[] = tf.tidy(() => {
+      const layers: Layer[] = layerWeights.map((ws, l) => {
+        const { rows, cols } = shapes[l]!;
+        const [w1, w2] = ws.map((data) => tf.tensor3d(data, [n, rows, cols]));
+        if (arch.kind === 'conv') return { kind: 'conv' as const, weight: w1!, geometry: geometries[l]! };
+        if (arch.kind === 'residual') return { kind: 'residual' as const, variant: arch.variant, alpha, weight: w1!, ...(w2 !== undefined ? { weight2: w2 } : {}) };
+        return { weight: w1! };
+      });
+      const network = { slope: options.slope, activation, activateInput: options.activateInput ?? true, layers };
+      const x = tf.tensor3d(x0, [n, B, inputFeatures]);
+      return [...forward(network, x, { tap: true }).taps];
+    });
+    const raw = outputs.map((t) => new Float32Array(t.dataSync() as Float32Array));
+    tf.dispose(outputs);
+    const layers =
+      arch.kind === 'conv'
+        ? [convUnitTap(x0, { spatialOut: geometries[0]!.spatial, channelsOut: arch.channels }), ...raw.map((data, l) => convUnitTap(data, { spatialOut: geometries[l]!.spatialOut, channelsOut: arch.channels }))]
+        : [x0, ...raw];
+    yield { start, draws: n, layers };
+  }
 }

@@ -22,6 +22,9 @@ export interface IncreaseRecord {
   /** 'consistent': increase shown (intervals disjoint, after above); 'rejected': decrease shown; 'out-of-reach': neither. */
   readonly decision: ConsistencyDecision;
   readonly reason: string;
+  /** `assertIncreaseWithPower` only: power against its stated increase, and the required power. */
+  readonly power?: number | null;
+  readonly minPower?: number;
 }
 
 /**
