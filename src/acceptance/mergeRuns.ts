@@ -163,7 +163,9 @@ export async function writeMerge(plan: MergePlan, options: { readonly out: strin
     }
     const dir = plan.kind === 'figure' ? out : join(out, figure.name);
     if (plan.kind === 'acceptance') writeManifest(dir, figureManifest(figure.job, { ...run, shard: null }));
-    const merged = mergeResults({ inputs: figure.shards.map((s) => s.dir), output: join(dir, 'results.jsonl'), overwrite: true });
+    // A shard whose slice is empty (more shards than tasks) has no results file.
+    const inputs = figure.shards.map((s) => join(s.dir, 'results.jsonl')).filter((p) => existsSync(p));
+    const merged = mergeResults({ inputs, output: join(dir, 'results.jsonl'), overwrite: true });
     records += merged.records;
     const analysis = await analyseJob(figure.job, dir, { out, loaded: options.loaded, run });
     const seconds = reports.reduce((t, r) => t + (r?.figures.find((f) => f.name === figure.name)?.seconds ?? 0), 0);
