@@ -1,6 +1,9 @@
 import { cpSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { acceptanceManifest, figureManifest } from '../../src/acceptance/figureManifest.ts';
+import { writeManifest } from '../../src/experiments/manifest/writeManifest.ts';
+import { packageVersion } from '../../src/report/packageVersion.ts';
 import { cleanupTempDirs, runMain, tempDir } from './helpers.ts';
 
 // Run folders that refuse to be mixed (issue 15 §1). Smoke-scale Figure 1 on MNIST (it ships
@@ -76,6 +79,20 @@ describe('run manifests (vv fig1 --shard, smoke scale)', () => {
     const again = await run([...SMOKE, '--shard', '1/2', '--out', 's1', '--resume']);
     expect(again.code, again.stderr).toBe(0);
   }, 120_000);
+});
+
+describe('vv acceptance checks every folder before its first task', () => {
+  it('refuses a figure shard folder, and an acceptance folder whose fig2 folder has another seed, before running anything', async () => {
+    await refused(['acceptance', '--scale', 'smoke', '--shard', '1/2', '--jobs', '1', '--out', 's1', '--resume'], /--resume: figure differs: folder has fig1-mnist, this run acceptance$/, ['s1']);
+    // An acceptance folder whose own manifest matches, but whose fig2 folder holds a seed-7 run:
+    // refused before Figure 1 (which runs first) starts, so no fig1-mnist folder appears.
+    const run = { seed: 20261124, shard: null, version: packageVersion(), backend: 'wasm' };
+    writeManifest(join(dir, 'acc'), acceptanceManifest('smoke', run));
+    writeManifest(join(dir, 'acc', 'fig2'), figureManifest({ figure: 'fig2', scale: 'smoke' }, { ...run, seed: 7 }));
+    await refused(['acceptance', '--scale', 'smoke', '--jobs', '1', '--out', 'acc', '--resume'], /--resume: seed differs: folder has 7, this run 20261124$/, ['acc']);
+    await refused(['acceptance', '--scale', 'smoke', '--jobs', '1', '--seed', '7', '--out', 'acc', '--resume'], /--resume: seed differs: folder has 20261124, this run 7$/, ['acc']);
+    expect(existsSync(join(dir, 'acc', 'fig1-mnist'))).toBe(false);
+  }, 60_000);
 });
 
 describe('vv merge refuses anything but a complete, disjoint cover of one grid', () => {
