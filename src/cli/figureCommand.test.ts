@@ -151,9 +151,9 @@ describe('vv fig1 / merge / acceptance (smoke scale)', () => {
     }
     const shard = JSON.parse(readFileSync(join(dir, 'acc-s1', 'acceptance.json'), 'utf8')) as { shard: unknown; claims: unknown[] };
     expect(shard).toMatchObject({ shard: { index: 1, count: 2 }, claims: [] });
-    const wrong = await run(['merge', 'acc-s1', 'shard2', '--out', 'acc-bad']); // an acceptance shard with a Figure 1 shard
+    const wrong = await run(['merge', 'acc-s1', join('acc-s1', 'fig1-mnist'), '--out', 'acc-bad']); // an acceptance shard with a Figure 1 shard
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toMatch(/merge: figure differs: shard2 has fig1-mnist, acc-s1 has acceptance/);
+    expect(wrong.stderr).toMatch(/merge: figure differs: acc-s1\/fig1-mnist has fig1-mnist, acc-s1 has acceptance/);
     expect(existsSync(join(dir, 'acc-bad'))).toBe(false);
     const m = await run(['merge', 'acc-s1', 'acc-s2', '--out', 'acc-merged', '--json']);
     expect(m.code, m.stderr).toBe(0);
