@@ -1,8 +1,11 @@
-import { cpSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptanceManifest, figureManifest } from '../../src/acceptance/figureManifest.ts';
 import { writeManifest } from '../../src/experiments/manifest/writeManifest.ts';
+import { figureJobTasks } from '../../src/acceptance/figureJobs.ts';
+import { shardTasks } from '../../src/experiments/results/shardTasks.ts';
+import { taskKey } from '../../src/experiments/results/taskKey.ts';
 import { packageVersion } from '../../src/report/packageVersion.ts';
 import { cleanupTempDirs, runMain, tempDir } from './helpers.ts';
 
@@ -137,5 +140,29 @@ describe('vv merge refuses anything but a complete, disjoint cover of one grid',
     expect(error).not.toMatch(/overwrite/);
     const forced = await run(['merge', 's1', 's2', '--out', 'merged', '--force']);
     expect(forced.code, forced.stderr).toBe(0);
+  }, 120_000);
+
+  it('more shards than tasks: the empty shard has no results file, and the merge still equals the whole run', async () => {
+    // Nine shards of the 8-task grid, made from the records of s1 and s2 (the same run seed): shard 9/9 is empty.
+    const job = { figure: 'fig1', dataset: 'mnist', scale: 'smoke' } as const;
+    const grid = figureJobTasks(job);
+    const lines = ['s1', 's2'].flatMap((d) => readFileSync(join(dir, d, 'results.jsonl'), 'utf8').split('\n').slice(0, -1));
+    const version = (JSON.parse(readFileSync(join(dir, 's1', 'manifest.json'), 'utf8')) as { version: string }).version;
+    const labels: string[] = [];
+    for (let index = 1; index <= 9; index++) {
+      const out = join(dir, `n9-${index}`);
+      mkdirSync(out);
+      writeManifest(out, figureManifest(job, { seed: 20261124, shard: { index, count: 9 }, version, backend: 'wasm' }));
+      const keys = shardTasks({ tasks: grid, shard: { index, count: 9 } }).map(taskKey);
+      const mine = keys.map((k) => lines.find((l) => (JSON.parse(l) as { key: string }).key === k)!);
+      if (mine.length > 0) writeFileSync(join(out, 'results.jsonl'), `${mine.join('\n')}\n`);
+      labels.push(`n9-${index}`);
+    }
+    expect(existsSync(join(dir, 'n9-9', 'results.jsonl'))).toBe(false);
+    const m = await run(['merge', ...labels, '--out', 'merged9']);
+    expect(m.code, m.stderr).toBe(0);
+    const keyOf = (l: string) => (JSON.parse(l) as { key: string }).key;
+    const canonical = [...lines].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : 1)); // the unsharded run's order: ascending key
+    expect(readFileSync(join(dir, 'merged9', 'results.jsonl'), 'utf8')).toBe(`${canonical.join('\n')}\n`);
   }, 120_000);
 });
