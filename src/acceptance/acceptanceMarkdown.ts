@@ -24,7 +24,7 @@ export function acceptanceMarkdown(report: AcceptanceReport): string {
   const resumed = report.figures.reduce((n, f) => n + (f.done - f.ran), 0);
   lines.push("# Acceptance: the paper's empirical claims", '');
   lines.push(
-    `Scale **${report.scale}**, seed ${report.seed}, backend ${report.backend}${report.blas === undefined ? '' : `, BLAS ${report.blas.provider}${report.blas.kernel === null ? '' : ` (${report.blas.kernel})`}${report.blas.threads === null ? '' : ` × ${report.blas.threads} thread(s)`}`}, ${report.workers} worker thread(s), ${(report.seconds / 60).toFixed(1)} min${resumed > 0 ? ` in this invocation (${resumed} task(s) resumed from an earlier one, whose time is not counted)` : ''}${report.complete ? '' : ' — **incomplete run**'}.`,
+    `Scale **${report.scale}**, seed ${report.seed}, backend ${report.backend}${report.blas === undefined ? '' : `, BLAS ${report.blas.provider}${report.blas.kernel === null ? '' : ` (${report.blas.kernel})`}${report.blas.threads === null ? '' : ` × ${report.blas.threads} thread(s)`}`}, version ${report.version}, ${report.workers} worker thread(s), ${(report.seconds / 60).toFixed(1)} min${report.mergedFrom !== null ? ` summed over the ${report.mergedFrom} merged shards` : resumed > 0 ? ` in this invocation (${resumed} task(s) resumed from an earlier one, whose time is not counted)` : ''}${report.shard !== null ? ` — **shard ${report.shard.index}/${report.shard.count}**: no verdicts until the shards are merged (\`vv merge DIR… --out DIR\`)` : report.complete ? '' : ' — **incomplete run**'}.`,
     '',
     `Verdicts: ${report.verdicts.supported} supported, ${report.verdicts.refuted} refuted, ${report.verdicts.inconclusive} inconclusive.`,
     '',

@@ -41,6 +41,8 @@ export interface AnalyseFigureOptions {
   readonly inputStatistics?: InputStatisticsByLaw;
   /** Per-claim probability of a wrong decisive verdict (default: the claims' own, 0.05). */
   readonly alpha?: number;
+  /** The run the records come from, recorded in summary.json with the job's scale. */
+  readonly run?: { readonly seed: number; readonly backend: string; readonly version: string };
 }
 
 const PAIR_LABEL = (p: { source: string; dataset: string }) => `${p.source} (${p.dataset === 'mnist' ? 'MNIST' : 'CIFAR-10'} pair)`;
@@ -174,6 +176,7 @@ export async function analyseFigure(options: AnalyseFigureOptions): Promise<Figu
   const { job } = options;
   const analysis =
     job.figure === 'fig1' ? await analyseFigure1(options, job, svgDir) : job.figure === 'fig2' ? await analyseFigure2(options, job, svgDir) : await analyseFigure3(options, job, svgDir);
-  writeFileAtomic(join(options.dir, 'summary.json'), `${JSON.stringify({ figure: analysis.name, job, claims: analysis.claims, ...analysis.summary }, null, 2)}\n`);
+  const run = options.run === undefined ? {} : { seed: options.run.seed, scale: job.scale, backend: options.run.backend, version: options.run.version };
+  writeFileAtomic(join(options.dir, 'summary.json'), `${JSON.stringify({ figure: analysis.name, job, ...run, claims: analysis.claims, ...analysis.summary }, null, 2)}\n`);
   return analysis;
 }

@@ -11,6 +11,8 @@ import { figureJobDatasets, figureJobName, figureJobTasks, type FigureJob } from
 import { acceptanceMarkdown } from './acceptanceMarkdown.ts';
 import type { LoadedExperimentData } from './loadExperimentData.ts';
 import { runFigureJob } from './runFigureJob.ts';
+import { writeFigureManifests } from './figureFolders.ts';
+import type { RunProvenance } from './figureManifest.ts';
 import { taskKey } from '../experiments/results/taskKey.ts';
 import type { BlasInfo } from '../blas/types.ts';
 
@@ -43,9 +45,13 @@ export interface RunFiguresOptions {
   readonly backend: string;
   /** Resolved BLAS library for the workers (path or 'off'; see runFigureJob). */
   readonly blas?: string;
+  /** The package version (recorded in every manifest and summary). */
+  readonly version: string;
   readonly loaded: LoadedExperimentData;
   /** Put each figure's files directly in `out` (single-figure commands) instead of out/<name>/. */
   readonly flat?: boolean;
+  /** `vv acceptance`: `out` itself is an acceptance folder with its own manifest. */
+  readonly acceptance?: boolean;
   readonly alpha?: number;
   readonly onStart?: (job: FigureJob, name: string, total: number) => void;
   readonly onProgress?: (job: FigureJob, progress: RunTasksProgress) => void;
@@ -62,6 +68,10 @@ export interface RunFiguresOptions {
  */
 export async function runFigures(options: RunFiguresOptions): Promise<FigureOutcome[]> {
   const outcomes: FigureOutcome[] = [];
+  const run: RunProvenance = { seed: options.runSeed, shard: options.shard ?? null, version: options.version, backend: options.backend };
+  const unavailable = new Set(options.jobs.filter((job) => figureJobDatasets(job).some((d) => options.loaded.data[d] === undefined)).map(figureJobName));
+  // Every folder is checked (one line naming the field that differs, nothing written) and gets its manifest before the first task runs.
+  writeFigureManifests({ jobs: options.jobs, out: options.out, flat: options.flat, acceptance: options.acceptance, run, resume: options.resume }, unavailable);
   for (const job of options.jobs) {
     const name = figureJobName(job);
     const dir = options.flat === true ? options.out : join(options.out, name);
@@ -96,13 +106,17 @@ export async function runFigures(options: RunFiguresOptions): Promise<FigureOutc
       outcomes.push({ name, job, status: 'sharded', tasks: outcome.total, done: outcome.done, ran: outcome.ran, seconds });
       continue;
     }
-    outcomes.push({ name, job, status: 'complete', tasks: outcome.total, done: outcome.done, ran: outcome.ran, seconds, analysis: await analyseJob(job, dir, options) });
+    outcomes.push({ name, job, status: 'complete', tasks: outcome.total, done: outcome.done, ran: outcome.ran, seconds, analysis: await analyseJob(job, dir, { ...options, run }) });
   }
   return outcomes;
 }
 
 /** Analyses a job whose records are all in `dir/results.jsonl` (a complete run or a merge). */
-export async function analyseJob(job: FigureJob, dir: string, options: { readonly out: string; readonly loaded: LoadedExperimentData; readonly alpha?: number; readonly flat?: boolean }): Promise<FigureAnalysis> {
+export async function analyseJob(
+  job: FigureJob,
+  dir: string,
+  options: { readonly out: string; readonly loaded: LoadedExperimentData; readonly run: Omit<RunProvenance, 'shard'>; readonly alpha?: number; readonly flat?: boolean },
+): Promise<FigureAnalysis> {
   const keys = new Set(figureJobTasks(job).map(taskKey));
   const records = readResults(join(dir, 'results.jsonl')).filter((r) => keys.has(r.key));
   const dataset: DatasetName = job.figure === 'fig1' ? job.dataset : 'cifar10';
@@ -112,6 +126,7 @@ export async function analyseJob(job: FigureJob, dir: string, options: { readonl
     dir,
     svgDir: options.out,
     datasetLabel: options.loaded.data[dataset]?.label ?? dataset,
+    run: { seed: options.run.seed, backend: options.run.backend, version: options.run.version },
     ...(job.figure === 'fig1' ? { inputStatistics: options.loaded.inputStatistics[job.dataset] } : {}),
     ...(options.alpha === undefined ? {} : { alpha: options.alpha }),
   });
@@ -120,11 +135,16 @@ export async function analyseJob(job: FigureJob, dir: string, options: { readonl
 /** The acceptance report (acceptance.json). */
 export interface AcceptanceReport {
   readonly tool: string;
+  readonly version: string;
   readonly scale: Scale;
   readonly seed: number;
   readonly backend: string;
   /** The GEMM of the fused engines (library, kernel, threads per call), when known. */
   readonly blas?: BlasInfo;
+  /** The shard this report covers (a `--shard k/n` run: no claims), or null for the whole grid. */
+  readonly shard: Shard | null;
+  /** A `vv merge` of this many shards (times are the sums over the shards), or null for a run. */
+  readonly mergedFrom: number | null;
   readonly workers: number;
   readonly complete: boolean;
   readonly seconds: number;
@@ -138,16 +158,32 @@ export interface AcceptanceReport {
  * Writes DIR/acceptance.json and DIR/acceptance.md from the figures' outcomes. Figures that did
  * not complete contribute no claims and are listed with their status.
  */
-export function writeAcceptanceReport(options: { readonly out: string; readonly scale: Scale; readonly seed: number; readonly backend: string; readonly blas?: BlasInfo; readonly workers: number; readonly seconds: number; readonly outcomes: readonly FigureOutcome[]; readonly tool: string }): AcceptanceReport {
+export function writeAcceptanceReport(options: {
+  readonly out: string;
+  readonly scale: Scale;
+  readonly seed: number;
+  readonly backend: string;
+  readonly version: string;
+  readonly blas?: BlasInfo;
+  readonly shard?: Shard | null;
+  readonly mergedFrom?: number | null;
+  readonly workers: number;
+  readonly seconds: number;
+  readonly outcomes: readonly FigureOutcome[];
+  readonly tool: string;
+}): AcceptanceReport {
   const claims = options.outcomes.flatMap((o) => (o.analysis?.claims ?? []).map((c) => ({ ...c, figureRun: o.name })));
   const verdicts = { supported: 0, refuted: 0, inconclusive: 0 };
   for (const c of claims) verdicts[c.verdict] += 1;
   const report: AcceptanceReport = {
     tool: options.tool,
+    version: options.version,
     scale: options.scale,
     seed: options.seed,
     backend: options.backend,
     ...(options.blas === undefined ? {} : { blas: options.blas }),
+    shard: options.shard ?? null,
+    mergedFrom: options.mergedFrom ?? null,
     workers: options.workers,
     complete: options.outcomes.every((o) => o.status === 'complete'),
     seconds: options.seconds,

@@ -92,7 +92,9 @@ describe('vv fig1 / merge / acceptance (smoke scale)', () => {
     expect(readFileSync(join(dir, 'merged', 'results.jsonl'), 'utf8')).toBe(readFileSync(join(dir, 'full', 'results.jsonl'), 'utf8'));
     expect(existsSync(join(dir, 'merged', 'fig1-mnist.svg'))).toBe(true);
     const partial = await run(['merge', 'shard1', '--out', 'half']);
-    expect(partial.stdout).toMatch(/4 of 8 tasks have no record yet/);
+    expect(partial.code).toBe(2);
+    expect(partial.stderr).toMatch(/merge: shard 2\/2 is missing/);
+    expect(existsSync(join(dir, 'half'))).toBe(false);
   }, 120_000);
 
   it('rejects bad input with one line and exit 2, writing nothing', async () => {
@@ -144,5 +146,36 @@ describe('vv fig1 / merge / acceptance (smoke scale)', () => {
     }
     const md = readFileSync(join(dir, 'acc', 'acceptance.md'), 'utf8');
     for (const c of report.claims) expect(md).toContain(c.id);
+    expect(report).toMatchObject({ seed: 20261124, backend: 'wasm', version: expect.stringMatching(/^\d+\.\d+\.\d+/), shard: null, mergedFrom: null });
+    expect(md).toMatch(/seed 20261124, backend wasm, version \d+\.\d+\.\d+/);
+  }, 600_000);
+
+  it('vv acceptance --shard 1/2 and 2/2, then vv merge: the unsharded report, figure by figure', async () => {
+    for (const k of ['1/2', '2/2']) {
+      const r = await run(['acceptance', '--scale', 'smoke', '--shard', k, '--out', `acc-s${k[0]}`]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain(`shard ${k} done`);
+    }
+    const shard = JSON.parse(readFileSync(join(dir, 'acc-s1', 'acceptance.json'), 'utf8')) as { shard: unknown; claims: unknown[] };
+    expect(shard).toMatchObject({ shard: { index: 1, count: 2 }, claims: [] });
+    const wrong = await run(['merge', 'acc-s1', join('acc-s1', 'fig1-mnist'), '--out', 'acc-bad']); // an acceptance shard with a Figure 1 shard
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/merge: figure differs: acc-s1\/fig1-mnist has fig1-mnist, acc-s1 has acceptance/);
+    expect(existsSync(join(dir, 'acc-bad'))).toBe(false);
+    const m = await run(['merge', 'acc-s1', 'acc-s2', '--out', 'acc-merged', '--json']);
+    expect(m.code, m.stderr).toBe(0);
+    const result = JSON.parse(m.stdout) as { figure: string; shards: unknown[]; complete: boolean; report: { json: string } };
+    expect(result).toMatchObject({ figure: 'acceptance', scale: 'smoke', seed: 20261124 });
+    expect(result.shards).toHaveLength(2);
+    type Report = { figures: { name: string; status: string; tasks: number }[]; claims: unknown[]; verdicts: unknown; mergedFrom: number | null };
+    const whole = JSON.parse(readFileSync(join(dir, 'acc', 'acceptance.json'), 'utf8')) as Report;
+    const merged = JSON.parse(readFileSync(result.report.json, 'utf8')) as Report;
+    expect(merged.mergedFrom).toBe(2);
+    expect(merged.figures.map((f) => [f.name, f.status, f.tasks])).toEqual(whole.figures.map((f) => [f.name, f.status, f.tasks]));
+    expect(merged.claims).toEqual(whole.claims);
+    expect(merged.verdicts).toEqual(whole.verdicts);
+    for (const f of whole.figures.filter((x) => x.status === 'complete'))
+      expect(readFileSync(join(dir, 'acc-merged', f.name, 'results.jsonl'), 'utf8'), f.name).toBe(readFileSync(join(dir, 'acc', f.name, 'results.jsonl'), 'utf8'));
+    expect(readFileSync(join(dir, 'acc-merged', 'acceptance.md'), 'utf8')).toMatch(/summed over the 2 merged shards/);
   }, 600_000);
 });

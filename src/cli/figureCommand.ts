@@ -1,13 +1,16 @@
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { acceptanceJobs, figureJobName, figureJobTasks, type FigureJob } from '../acceptance/figureJobs.ts';
+import { checkFigureFolders } from '../acceptance/figureFolders.ts';
+import { acceptanceJobs, figureJobDatasets, figureJobName, type FigureJob } from '../acceptance/figureJobs.ts';
 import { loadExperimentData } from '../acceptance/loadExperimentData.ts';
-import { analyseJob, runFigures, writeAcceptanceReport, type FigureOutcome } from '../acceptance/runAcceptance.ts';
-import { FIGURE23_INITS, SCALES, type Figure23Init, type Scale } from '../experiments/figures/scales.ts';
-import type { DatasetName, FigureTask } from '../experiments/figures/tasks.ts';
-import { mergeResults } from '../experiments/results/mergeResults.ts';
+import { checkMergeOutput } from '../acceptance/merge/checkMergeOutput.ts';
+import { mergeDatasets, planMerge, type MergePlan } from '../acceptance/merge/planMerge.ts';
+import { writeMerge, type MergeOutcome } from '../acceptance/merge/writeMerge.ts';
+import { runFigures, writeAcceptanceReport, type FigureOutcome } from '../acceptance/runAcceptance.ts';
+import { FIGURE23_INITS, SCALES, type Scale } from '../experiments/figures/scales.ts';
+import type { DatasetName } from '../experiments/figures/tasks.ts';
 import { parseShard } from '../experiments/results/parseShard.ts';
-import { readResults } from '../experiments/results/readResults.ts';
+import { packageVersion } from '../report/packageVersion.ts';
 import { initBackend } from '../network/backend.ts';
 import { initBlas } from '../blas/initBlas.ts';
 import { FIGURE_BLAS_THREADS } from '../acceptance/runFigureJob.ts';
@@ -68,7 +71,8 @@ const summaryLine = (o: FigureOutcome): string => {
   return `${o.name}: ${o.tasks} tasks in ${(o.seconds / 60).toFixed(1)} min; ${o.analysis!.svgs.join(', ')}\n${claims}`;
 };
 
-async function setUp(o: FigureCommandOptions, io: FigureCommandIO, datasets: readonly DatasetName[], required: boolean) {
+/** Parses the run options and starts the backend: no data loaded, nothing written. */
+async function setUpRun(o: FigureCommandOptions, io: FigureCommandIO) {
   const runSeed = o.seed === undefined ? DEFAULT_SEED : parseSeed(o.seed);
   const workers = o.jobs === undefined ? availableParallelism() : parseInteger(o.jobs, '--jobs', 1);
   const shard = o.shard === undefined ? undefined : (() => {
@@ -87,8 +91,11 @@ async function setUp(o: FigureCommandOptions, io: FigureCommandIO, datasets: rea
     throw new UsageError((error as Error).message);
   }
   io.stderr.write(`${describeBlas(blas)}\n`);
-  const loaded = loadExperimentData({ names: datasets, dataDir: o.dataDir, env: io.env, cwd: io.cwd, required });
-  return { runSeed, workers, shard, backend: backend.name, blas, blasLibrary: blas.provider === 'wasm' ? 'off' : blas.library!, loaded };
+  return { runSeed, workers, shard, backend: backend.name, blas, blasLibrary: blas.provider === 'wasm' ? 'off' : blas.library!, version: packageVersion() };
+}
+
+function loadData(o: FigureCommandOptions, io: FigureCommandIO, datasets: readonly DatasetName[], required: boolean) {
+  return loadExperimentData({ names: datasets, dataDir: o.dataDir, env: io.env, cwd: io.cwd, required });
 }
 
 function progressHandlers(io: FigureCommandIO) {
@@ -106,17 +113,21 @@ function progressHandlers(io: FigureCommandIO) {
 
 /**
  * `vv fig1 --dataset D`, `vv fig2`, `vv fig3 --width W`: run (or resume, or run one shard of) one
- * figure's grid into --out, then write its SVG(s), summary.json and the claims' verdicts.
- * Exit 0 done (whatever the verdicts), 2 bad input or data, 130 interrupted.
+ * figure's grid into --out, then write its SVG(s), summary.json and the claims' verdicts. The
+ * folder's manifest is checked (and, for a new folder, written) before any data is loaded.
+ * Exit 0 done (whatever the verdicts), 2 bad input or data or a folder holding another run, 130 interrupted.
  */
 export async function figureCommand(figure: 'fig1' | 'fig2' | 'fig3', o: FigureCommandOptions, io: FigureCommandIO): Promise<number> {
   const scale = parseScale(o.scale);
   const job = parseJob(figure, o, scale);
   const name = figureJobName(job);
   const out = resolve(io.cwd, o.out ?? join('reports', `${name}-${scale}`));
-  const setup = await setUp(o, io, job.figure === 'fig1' ? [job.dataset] : ['cifar10'], true);
+  const setup = await setUpRun(o, io);
+  const resume = o.resume === true;
+  checkFigureFolders({ jobs: [job], out, flat: true, resume, run: { seed: setup.runSeed, shard: setup.shard ?? null, version: setup.version, backend: setup.backend } });
+  const loaded = loadData(o, io, figureJobDatasets(job), true);
   const progress = progressHandlers(io);
-  const outcomes = await runFigures({ jobs: [job], out, flat: true, resume: o.resume === true, runSeed: setup.runSeed, shard: setup.shard, workers: setup.workers, backend: setup.backend, blas: setup.blasLibrary, loaded: setup.loaded, ...progress });
+  const outcomes = await runFigures({ jobs: [job], out, flat: true, resume, runSeed: setup.runSeed, shard: setup.shard, workers: setup.workers, backend: setup.backend, version: setup.version, blas: setup.blasLibrary, loaded, ...progress });
   progress.stop();
   io.stdout.write(`${summaryLine(outcomes[0]!)}\n`);
   return outcomes[0]!.status === 'interrupted' ? 130 : 0;
@@ -124,53 +135,81 @@ export async function figureCommand(figure: 'fig1' | 'fig2' | 'fig3', o: FigureC
 
 /**
  * `vv acceptance --scale S [--out DIR]`: Figures 1 (MNIST, CIFAR-10), 2 and 3 (widths 10, 200),
- * then DIR/acceptance.json and DIR/acceptance.md with every claim's verdict, and the SVGs.
+ * then DIR/acceptance.json and DIR/acceptance.md with every claim's verdict, and the SVGs. With
+ * `--shard k/n` each figure runs its k-th slice and the report lists the figures as sharded;
+ * `vv merge` of the n folders writes the full report.
  */
 export async function acceptanceCommand(o: FigureCommandOptions, io: FigureCommandIO & { readonly tool: string }): Promise<number> {
   const scale = parseScale(o.scale);
   const out = resolve(io.cwd, o.out ?? 'reports');
   const started = Date.now();
-  const setup = await setUp(o, io, ['mnist', 'cifar10'], false);
-  for (const [name, reason] of Object.entries(setup.loaded.unavailable)) io.stderr.write(`warning: ${name} unavailable, its figures are skipped: ${reason}\n`);
+  const setup = await setUpRun(o, io);
+  const resume = o.resume === true;
+  const jobs = acceptanceJobs(scale);
+  checkFigureFolders({ jobs, out, acceptance: true, resume, run: { seed: setup.runSeed, shard: setup.shard ?? null, version: setup.version, backend: setup.backend } });
+  const loaded = loadData(o, io, ['mnist', 'cifar10'], false);
+  for (const [name, reason] of Object.entries(loaded.unavailable)) io.stderr.write(`warning: ${name} unavailable, its figures are skipped: ${reason}\n`);
   const progress = progressHandlers(io);
-  const outcomes = await runFigures({ jobs: acceptanceJobs(scale), out, resume: o.resume === true, runSeed: setup.runSeed, shard: setup.shard, workers: setup.workers, backend: setup.backend, blas: setup.blasLibrary, loaded: setup.loaded, ...progress });
+  const outcomes = await runFigures({ jobs, out, acceptance: true, resume, runSeed: setup.runSeed, shard: setup.shard, workers: setup.workers, backend: setup.backend, version: setup.version, blas: setup.blasLibrary, loaded, ...progress });
   progress.stop();
   for (const outcome of outcomes) io.stdout.write(`${summaryLine(outcome)}\n`);
-  if (setup.shard !== undefined) return 0;
-  const report = writeAcceptanceReport({ out, scale, seed: setup.runSeed, backend: setup.backend, blas: setup.blas, workers: setup.workers, seconds: (Date.now() - started) / 1000, outcomes, tool: io.tool });
-  io.stdout.write(`acceptance: ${report.verdicts.supported} supported, ${report.verdicts.refuted} refuted, ${report.verdicts.inconclusive} inconclusive → ${join(out, 'acceptance.md')}\n`);
+  const report = writeAcceptanceReport({ out, scale, seed: setup.runSeed, backend: setup.backend, version: setup.version, blas: setup.blas, shard: setup.shard ?? null, workers: setup.workers, seconds: (Date.now() - started) / 1000, outcomes, tool: io.tool });
+  if (setup.shard !== undefined) io.stdout.write(`acceptance: shard ${setup.shard.index}/${setup.shard.count} done → ${out}; merge all ${setup.shard.count} with 'vv merge DIR… --out DIR'\n`);
+  else io.stdout.write(`acceptance: ${report.verdicts.supported} supported, ${report.verdicts.refuted} refuted, ${report.verdicts.inconclusive} inconclusive → ${join(out, 'acceptance.md')}\n`);
   return outcomes.some((x) => x.status === 'interrupted') ? 130 : 0;
 }
 
-/** Which figure job a results file belongs to, from its first record's task. */
-function jobOfRecords(path: string): FigureJob {
-  const first = readResults(path)[0];
-  if (first === undefined) throw new UsageError(`${path} holds no records`);
-  const t = first.task as FigureTask;
-  if (t.figure === 'fig1') return { figure: 'fig1', dataset: t.dataset, scale: t.scale };
-  if (t.figure === 'fig3') return { figure: 'fig3', width: t.width, scale: t.scale };
-  const inits = new Set(readResults(path).map((r) => (r.task as { init: Figure23Init }).init));
-  return { figure: 'fig2', scale: t.scale, inits: FIGURE23_INITS.filter((i) => inits.has(i)) };
+/** The JSON document of `vv merge --json`. */
+function mergeJson(plan: MergePlan, outcome: MergeOutcome, out: string): string {
+  const m = plan.manifest;
+  const claims = outcome.outcomes.flatMap((o) => (o.analysis?.claims ?? []).map((c) => ({ id: c.id, figureRun: o.name, verdict: c.verdict, reason: c.reason })));
+  return (
+    JSON.stringify(
+      {
+        out,
+        figure: m.figure,
+        scale: m.scale,
+        seed: m.seed,
+        backend: m.backend,
+        version: m.version,
+        grid: m.grid,
+        shards: plan.shards.map((s) => ({ index: s.index, count: s.count, path: s.dir, tasks: s.manifest.tasks })),
+        tasks: m.grid.tasks,
+        records: outcome.records,
+        complete: outcome.outcomes.every((o) => o.status === 'complete'),
+        figures: outcome.outcomes.map((o) => ({ name: o.name, status: o.status, tasks: o.tasks, svgs: o.analysis?.svgs ?? [], ...(o.reason === undefined ? {} : { reason: o.reason }), ...(o.analysis === undefined ? {} : { summary: join(plan.kind === 'figure' ? out : join(out, o.name), 'summary.json') }) })),
+        ...(outcome.report === null ? {} : { report: { json: join(out, 'acceptance.json'), markdown: join(out, 'acceptance.md') }, verdicts: outcome.report.verdicts }),
+        claims,
+      },
+      null,
+      2,
+    ) + '\n'
+  );
 }
 
 /**
- * `vv merge DIR… --out DIR`: merges shard outputs into one results.jsonl identical to an unsharded
- * run's; when the grid is complete, analyses it (SVGs, summary.json, verdicts) as `vv figN` would.
+ * `vv merge DIR… --out DIR [--force] [--json]`: merges the n shard folders of one figure run (vv
+ * figN --shard k/n) or of one acceptance run (vv acceptance --shard k/n) into one folder whose
+ * results.jsonl files equal an unsharded run's byte for byte, then writes the SVGs, summaries,
+ * verdicts (and acceptance.json/md). Refuses, before writing anything, inputs that are not shards
+ * 1..n of one run (figure, scale, grid, seed, version, backend), an incomplete shard, and an
+ * --out that already holds a run (unless --force).
  */
-export async function mergeCommand(inputs: readonly string[], o: FigureCommandOptions & { readonly force?: boolean }, io: FigureCommandIO): Promise<number> {
+export async function mergeCommand(inputs: readonly string[], o: FigureCommandOptions & { readonly force?: boolean; readonly json?: boolean }, io: FigureCommandIO & { readonly tool?: string }): Promise<number> {
   if (o.out === undefined) throw new UsageError('--out DIR is required (where the merged results.jsonl goes)');
   const out = resolve(io.cwd, o.out);
-  const paths = inputs.map((i) => resolve(io.cwd, i));
-  const job = jobOfRecords(mergeResults({ inputs: paths, output: join(out, 'results.jsonl'), overwrite: o.force === true, onWarning: (m) => void io.stderr.write(`warning: ${m}\n`) }).path);
-  const tasks = figureJobTasks(job);
-  const merged = mergeResults({ inputs: paths, output: join(out, 'results.jsonl'), overwrite: true, tasks });
-  io.stdout.write(`merged ${merged.records} records into ${merged.path}\n`);
-  if (merged.missing !== null && merged.missing.length > 0) {
-    io.stdout.write(`${figureJobName(job)} (${job.scale}): ${merged.missing.length} of ${tasks.length} tasks have no record yet; run the missing shards, or 'vv ${job.figure} … --out ${o.out} --resume' to finish them here\n`);
+  const plan = planMerge(inputs.map((label) => ({ label, path: resolve(io.cwd, label) })));
+  checkMergeOutput(plan, out, o.force === true);
+  const backend = await initBackend({ requested: o.backend, env: io.env });
+  io.stderr.write(`backend: ${backend.name} (${backend.source}); merging ${plan.shards.length} shard(s) of ${plan.manifest.figure} (${plan.manifest.scale}, seed ${plan.manifest.seed})\n`);
+  const loaded = loadData(o, io, mergeDatasets(plan), true);
+  const outcome = await writeMerge(plan, { out, loaded, tool: io.tool ?? `vanishing-variance ${packageVersion()}` });
+  if (o.json === true) {
+    io.stdout.write(mergeJson(plan, outcome, out));
     return 0;
   }
-  const setup = await setUp(o, io, job.figure === 'fig1' ? [job.dataset] : ['cifar10'], true);
-  const analysis = await analyseJob(job, out, { out, loaded: setup.loaded });
-  io.stdout.write(summaryLine({ name: analysis.name, job, status: 'complete', tasks: tasks.length, done: tasks.length, ran: 0, seconds: 0, analysis }) + '\n');
+  io.stdout.write(`merged ${outcome.records} records from ${plan.shards.length} shard(s) into ${out}\n`);
+  for (const x of outcome.outcomes) io.stdout.write(`${summaryLine(x)}\n`);
+  if (outcome.report !== null) io.stdout.write(`acceptance: ${outcome.report.verdicts.supported} supported, ${outcome.report.verdicts.refuted} refuted, ${outcome.report.verdicts.inconclusive} inconclusive → ${join(out, 'acceptance.md')}\n`);
   return 0;
 }

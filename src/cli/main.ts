@@ -216,10 +216,11 @@ function buildProgram(stdout: Writer, errors: { message?: string; helpOnStderr: 
     .action((opts: FigureCommandOptions) => onParsed({ command: 'acceptance', options: opts }));
   program
     .command('merge')
-    .description("Merge the results of a figure's shards (vv figN --shard k/n) into one results.jsonl, identical to an unsharded run's; when the grid is complete, write its SVGs, summary and verdicts.")
-    .argument('<DIR...>', 'shard run directories (or results.jsonl files)')
-    .option('--out <DIR>', 'directory for the merged results.jsonl')
-    .option('--force', 'replace an existing merged results.jsonl')
+    .description("Merge the n shard folders of one figure run (vv figN --shard k/n) or of one acceptance run (vv acceptance --shard k/n) into one folder: results.jsonl identical to an unsharded run's, then the SVGs, summaries and verdicts (and acceptance.json/md). Refused, with nothing written, unless the folders are shards 1..n of one run (same figure, scale, grid, seed, version, backend), each complete.")
+    .argument('<DIR...>', 'shard run folders (or their results.jsonl files)')
+    .option('--out <DIR>', 'folder for the merged run')
+    .option('--force', 'replace a run already in --out')
+    .option('--json', 'print the result as JSON: { out, figure, scale, seed, backend, version, grid, shards, tasks, records, complete, figures, claims }')
     .option('--backend <NAME>', 'TensorFlow.js backend for the analysis')
     .option('--data-dir <DIR>', 'folder with cifar-10-batches-bin/')
     .action((inputs: string[], opts: FigureCommandOptions & { force?: boolean }) => onParsed({ command: 'merge', inputs, options: opts }));

@@ -52,7 +52,7 @@ export function mergeResults(options: MergeResultsOptions): MergeResultsOutcome 
   const warn = options.onWarning ?? (() => {});
   if (inputs.length === 0) throw new Error('mergeResults: options.inputs must name at least one results directory or file');
   const outPath = output.endsWith('.jsonl') ? output : join(output, 'results.jsonl');
-  if (options.overwrite !== true && existsSync(outPath)) throw new Error(`mergeResults: options.output ${outPath} already exists; choose another output or pass overwrite`);
+  if (options.overwrite !== true && existsSync(outPath)) throw new Error(`mergeResults: options.output ${outPath} already exists; choose another output or set options.overwrite (the CLI: --force)`);
   const byKey = new Map<string, { text: string; source: string }>();
   const torn: string[] = [];
   for (const input of inputs) {
