@@ -1,4 +1,6 @@
+import { resolve } from 'node:path';
 import { CIFAR10_URL, fetchCifar10 } from '../data/fetchCifar10.ts';
+import { checkOutputDirectory } from '../io/checkOutputDirectory.ts';
 import { UsageError } from './args.ts';
 import { createProgress, type Progress, type ProgressStream } from './progress.ts';
 
@@ -41,6 +43,7 @@ export async function dataFetchCommand(
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new UsageError(`--url must be an http(s) URL, got '${url}'`);
   if (o.dest.trim() === '') throw new UsageError('--dest must not be empty');
+  checkOutputDirectory(resolve(io.cwd, o.dest), '--dest');
 
   let progress: Progress | undefined;
   let announced = false;

@@ -8,6 +8,7 @@ import type { DatasetName, FigureTask } from '../experiments/figures/tasks.ts';
 import { mergeResults } from '../experiments/results/mergeResults.ts';
 import { parseShard } from '../experiments/results/parseShard.ts';
 import { readResults } from '../experiments/results/readResults.ts';
+import { checkOutputDirectory } from '../io/checkOutputDirectory.ts';
 import { initBackend } from '../network/backend.ts';
 import { DEFAULT_SEED } from '../verify/seed.ts';
 import { parseInteger, parseSeed, UsageError } from './args.ts';
@@ -102,6 +103,7 @@ export async function figureCommand(figure: 'fig1' | 'fig2' | 'fig3', o: FigureC
   const job = parseJob(figure, o, scale);
   const name = figureJobName(job);
   const out = resolve(io.cwd, o.out ?? join('reports', `${name}-${scale}`));
+  checkOutputDirectory(out, '--out');
   const setup = await setUp(o, io, job.figure === 'fig1' ? [job.dataset] : ['cifar10'], true);
   const progress = progressHandlers(io);
   const outcomes = await runFigures({ jobs: [job], out, flat: true, resume: o.resume === true, runSeed: setup.runSeed, shard: setup.shard, workers: setup.workers, backend: setup.backend, loaded: setup.loaded, ...progress });
@@ -117,6 +119,7 @@ export async function figureCommand(figure: 'fig1' | 'fig2' | 'fig3', o: FigureC
 export async function acceptanceCommand(o: FigureCommandOptions, io: FigureCommandIO & { readonly tool: string }): Promise<number> {
   const scale = parseScale(o.scale);
   const out = resolve(io.cwd, o.out ?? 'reports');
+  checkOutputDirectory(out, '--out');
   const started = Date.now();
   const setup = await setUp(o, io, ['mnist', 'cifar10'], false);
   for (const [name, reason] of Object.entries(setup.loaded.unavailable)) io.stderr.write(`warning: ${name} unavailable, its figures are skipped: ${reason}\n`);
@@ -148,6 +151,7 @@ function jobOfRecords(path: string): FigureJob {
 export async function mergeCommand(inputs: readonly string[], o: FigureCommandOptions & { readonly force?: boolean }, io: FigureCommandIO): Promise<number> {
   if (o.out === undefined) throw new UsageError('--out DIR is required (where the merged results.jsonl goes)');
   const out = resolve(io.cwd, o.out);
+  checkOutputDirectory(out, '--out');
   const paths = inputs.map((i) => resolve(io.cwd, i));
   const job = jobOfRecords(mergeResults({ inputs: paths, output: join(out, 'results.jsonl'), overwrite: o.force === true, onWarning: (m) => void io.stderr.write(`warning: ${m}\n`) }).path);
   const tasks = figureJobTasks(job);

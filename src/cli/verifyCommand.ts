@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { initBackend } from '../network/backend.ts';
@@ -18,6 +18,7 @@ import { DEFAULT_SEED } from '../verify/seed.ts';
 import type { Check, StatementSpec } from '../verify/types.ts';
 import { auditFalseAlarms } from '../report/auditFalseAlarms.ts';
 import { auditSummary, writeAuditReports } from '../report/auditReports.ts';
+import { checkOutputDirectory } from '../io/checkOutputDirectory.ts';
 import { parseFiniteNumber, parseInteger, parseSeed, UsageError } from './args.ts';
 
 /** `vv verify` options as commander gives them (strings, validated here). */
@@ -79,7 +80,6 @@ export async function verifyCommand(o: VerifyOptions, env: VerifyEnvironment): P
   }
 
   const outDir = resolve(env.cwd, o.out);
-  if (existsSync(outDir) && !statSync(outDir).isDirectory()) throw new UsageError(`--out: '${o.out}' exists and is not a directory`);
 
   const expectationsPath = o.expectations === undefined ? env.expectationsPath : resolve(env.cwd, o.expectations);
   let expectations: Expectations | undefined;
@@ -112,6 +112,7 @@ export async function verifyCommand(o: VerifyOptions, env: VerifyEnvironment): P
     if (checks.length === 0) throw new UsageError('--audit-seeds: the selected statements have no Monte Carlo check whose claim holds');
     audit = { runs, stated, checks };
   }
+  checkOutputDirectory(outDir, '--out');
   let backend: string;
   try {
     backend = (await initBackend({ requested: o.backend, env: env.env })).name;
