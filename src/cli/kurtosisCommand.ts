@@ -37,6 +37,12 @@ export function kurtosisParameters(o: KurtosisOptions): KurtosisTableParameters 
   const inputCov = parseFiniteNumber(o.inputCov, '--input-cov');
   const variance = parseFiniteNumber(o.variance, '--variance');
   if (!(variance > 0)) throw new UsageError(`--variance must be > 0, got ${variance}`);
+  // E[x_i²x_j²] ≥ 0 gives c_0 ≥ −σ⁴; Cauchy–Schwarz with Var[x_i²] = (κ_0 − 1)σ⁴ gives |c_0| ≤ (κ_0 − 1)σ⁴.
+  const s4 = variance * variance;
+  const [lo, hi] = [Math.max(-s4, -(inputKurtosis - 1) * s4), (inputKurtosis - 1) * s4];
+  if (!(inputCov >= lo && inputCov <= hi)) {
+    throw new UsageError(`--input-cov must be in [${lo}, ${hi}] (c_0 = Cov[x_i², x_j²] >= -σ⁴, and |c_0| <= (κ_0 − 1)σ⁴ by Cauchy–Schwarz), got ${inputCov}`);
+  }
   const samples = parseInteger(o.samples, '--samples', 2);
   return { widths, depth, slope, weightKurtosis, inputKurtosis, inputCov, variance, samples };
 }
