@@ -44,11 +44,13 @@ function parseScale(text: string | undefined): Scale {
 
 function parseJob(figure: 'fig1' | 'fig2' | 'fig3', o: FigureCommandOptions, scale: Scale): FigureJob {
   if (figure === 'fig1') {
-    if (o.dataset !== 'mnist' && o.dataset !== 'cifar10') throw new UsageError(`--dataset must be mnist or cifar10, got '${o.dataset ?? ''}'`);
+    if (o.dataset === undefined || o.dataset.trim() === '') throw new UsageError('--dataset is required (mnist or cifar10)');
+    if (o.dataset !== 'mnist' && o.dataset !== 'cifar10') throw new UsageError(`--dataset must be mnist or cifar10, got '${o.dataset}'`);
     return { figure, dataset: o.dataset, scale };
   }
   if (figure === 'fig3') {
-    if (o.width !== '10' && o.width !== '200') throw new UsageError(`--width must be 10 or 200 (Figure 3a, 3b), got '${o.width ?? ''}'`);
+    if (o.width === undefined || o.width.trim() === '') throw new UsageError('--width is required (10 or 200: Figure 3a, 3b)');
+    if (o.width !== '10' && o.width !== '200') throw new UsageError(`--width must be 10 or 200 (Figure 3a, 3b), got '${o.width}'`);
     return { figure, width: Number(o.width) as 10 | 200, scale };
   }
   if (o.init === undefined) return { figure, scale };

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from './args.ts';
+import { rejectRepeatedOptions } from './rejectRepeatedOptions.ts';
 import { kurtosisCommand, type KurtosisOptions } from './kurtosisCommand.ts';
 import { MONTECARLO_FALSE_ALARM, montecarloCommand, type MontecarloOptions } from './montecarloCommand.ts';
 import { inputStatsCommand, type InputStatsOptions } from './inputStatsCommand.ts';
@@ -243,7 +244,9 @@ export async function main(argv: string[], io: MainIO = {}): Promise<number> {
   const errors: { message?: string; helpOnStderr: boolean } = { helpOnStderr: false };
   let parsed: Parsed | undefined;
   const program = buildProgram(stdout, errors, (p) => (parsed = p));
-  if (argv.length === 0) return fail("missing command (verify, kurtosis or montecarlo); see 'vv --help'");
+  rejectRepeatedOptions(program);
+  const missingCommand = `missing command: one of ${program.commands.map((c) => c.name()).join(', ')}; see 'vv --help'`;
+  if (argv.length === 0) return fail(missingCommand);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
@@ -255,7 +258,7 @@ export async function main(argv: string[], io: MainIO = {}): Promise<number> {
     }
     return fail(error instanceof Error ? error.message : String(error));
   }
-  if (parsed === undefined) return fail("missing command (verify, kurtosis or montecarlo); see 'vv --help'");
+  if (parsed === undefined) return fail(missingCommand);
 
   try {
     const cwd = io.cwd ?? process.cwd();
