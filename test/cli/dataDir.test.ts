@@ -1,5 +1,8 @@
+import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeFakeCifar10 } from '../../src/data/internal/testFixtures.ts';
+import { CIFAR10_STAND_IN_DIR, CIFAR10_TEST_FILE, CIFAR10_TRAIN_FILES } from '../../src/data/loadCifar10.ts';
 import { cleanupTempDirs, listFiles, runMain, tempDir } from './helpers.ts';
 
 afterAll(cleanupTempDirs);
@@ -42,5 +45,20 @@ describe('an explicit --data-dir that is missing or broken is an error (exit 2),
     const r = await runMain(['fig1', '--dataset', 'mnist', '--scale', 'smoke', '--jobs', '1', '--data-dir', '/nonexistent', '--out', 'out'], { cwd, env: { VV_BACKEND: 'cpu' } });
     expectDataError(r, /--data-dir applies to CIFAR-10 only/);
     expect(listFiles(cwd)).toEqual([]);
+  });
+});
+
+const HAS_STAND_IN = existsSync(join(CIFAR10_STAND_IN_DIR, 'data_batch_1.bin'));
+
+describe.skipIf(!HAS_STAND_IN)('vv input-stats on a copy of the JPEG stand-in', () => {
+  it('is labelled the stand-in (by the checksums of its files), and the JPEG margin applies', async () => {
+    const copy = join(tempDir(), 'elsewhere', 'cifar-10-batches-bin');
+    mkdirSync(copy, { recursive: true });
+    for (const f of [...CIFAR10_TRAIN_FILES, CIFAR10_TEST_FILE]) symlinkSync(join(CIFAR10_STAND_IN_DIR, f), join(copy, f));
+    const r = await runMain(['input-stats', '--dataset', 'cifar10', '--data-dir', copy, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as { dataset: string; tolerance: { jpegMargin: unknown } };
+    expect(doc.dataset).toBe('CIFAR-10 (JPEG-q75 stand-in)');
+    expect(doc.tolerance.jpegMargin).not.toBeNull();
   });
 });
