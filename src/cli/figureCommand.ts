@@ -37,7 +37,7 @@ export interface FigureCommandIO {
 }
 
 function parseScale(text: string | undefined): Scale {
-  if (text === undefined) throw new UsageError(`--scale is required: ${SCALES.join(', ')} (smoke: a few minutes; reduced: about an hour on 2 cores; paper: the authors' grids)`);
+  if (text === undefined) throw new UsageError(`--scale is required: ${SCALES.join(', ')} (smoke: a pipeline check, ≈ 40 s for vv acceptance; reduced: every claim decided, ≈ 54 min; paper: the authors' grids, hours to days — see 'vv acceptance --help')`);
   if (!(SCALES as readonly string[]).includes(text)) throw new UsageError(`--scale must be one of ${SCALES.join(', ')}, got '${text}'`);
   return text as Scale;
 }
