@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { distributionByName, DISTRIBUTION_NAMES } from '../distributions/byName.ts';
 import type { SymmetricDistribution } from '../distributions/types.ts';
 import {
@@ -71,6 +72,37 @@ function parseOpenProbability(text: string, flag: string): number {
   return p;
 }
 
+/** Networks per batched forward pass (sampleLayerOutputs' default chunk). */
+const BATCH = 4096;
+/** Bytes per weight of a batch: the float32 draws and their tensor copy. */
+const BYTES_PER_WEIGHT = 8;
+/** The most memory one batch may take. */
+export const MONTECARLO_BATCH_LIMIT_BYTES = 2 * 1024 ** 3;
+
+/**
+ * Refuses widths whose batch of min(n, 4096) networks would not fit in memory (the typed arrays
+ * would fail, or the machine swap): one line with the estimate. Example: width 100000, depth 2,
+ * n = 100 → 2·10¹⁰ weights per network, ≈ 14901 GiB a batch.
+ */
+function checkBatchMemory(widths: readonly number[], samples: number, flag: string): void {
+  const perNetwork = widths.slice(1).reduce((sum, w, l) => sum + w * widths[l]!, 0);
+  const networks = Math.min(samples, BATCH);
+  const bytes = networks * perNetwork * BYTES_PER_WEIGHT;
+  if (bytes <= MONTECARLO_BATCH_LIMIT_BYTES) return;
+  const gib = bytes / 1024 ** 3;
+  throw new UsageError(
+    `${flag}: one batch of ${networks} networks needs ≈ ${gib >= 10 ? Math.round(gib) : gib.toPrecision(2)} GiB (${Number(perNetwork.toPrecision(3)).toExponential().replace(/\.?0*e/, 'e')} weights per network, ${BYTES_PER_WEIGHT} bytes each); the limit is 2 GiB: use smaller widths`,
+  );
+}
+
+/** "42 s", "3.5 min", "5.2 h", "12 days". */
+function duration(seconds: number): string {
+  if (seconds < 90) return `${Math.round(seconds)} s`;
+  if (seconds < 5400) return `${(seconds / 60).toPrecision(2)} min`;
+  if (seconds < 48 * 3600) return `${(seconds / 3600).toPrecision(2)} h`;
+  return `${Math.round(seconds / 86400)} days`;
+}
+
 /** Validates `vv montecarlo`'s options; throws `UsageError` naming the bad argument. */
 export function montecarloParameters(o: MontecarloOptions): MontecarloParameters {
   if (o.width !== undefined && o.widths !== undefined) throw new UsageError('give either --width or --widths, not both');
@@ -99,13 +131,15 @@ export function montecarloParameters(o: MontecarloOptions): MontecarloParameters
     const factor = parts[2] === undefined ? 1.05 : parseFiniteNumber(parts[2], '--perturb FACTOR');
     perturb = { row: row as 0 | 1, col: col as 0 | 1 | 2, factor };
   }
+  const samples = parseInteger(o.samples, '--samples', 2);
+  checkBatchMemory(widths, samples, o.width !== undefined ? '--width' : '--widths');
   return {
     ...(perturb !== undefined ? { perturb } : {}),
     widths,
     slope: parseFiniteNumber(o.slope, '--slope'),
     weights: parseDistribution(o.dist, '--dist'),
     ...parseInput(o.input),
-    samples: parseInteger(o.samples, '--samples', 2),
+    samples,
     seed: o.seed === undefined ? DEFAULT_SEED : parseSeed(o.seed),
     falseAlarm: parseOpenProbability(o.falseAlarm, '--false-alarm'),
     relativeDeviation: parseOpenProbability(o.deviation, '--deviation'),
@@ -200,6 +234,8 @@ export async function montecarloCommand(
   io.stderr.write(`backend: ${backend.name}${backend.unavailable.length > 0 ? ` (unavailable: ${backend.unavailable.map((u) => u.name).join(', ')})` : ''}\n`);
   const tests = propagationTestCount(p.widths);
   const progress = createProgress({ label: 'montecarlo', total: p.samples, unit: 'networks', stream: io.stderr });
+  const started = performance.now();
+  let estimated = false;
   const result = propagationMonteCarlo({
     widths: p.widths,
     slope: p.slope,
@@ -224,7 +260,16 @@ export async function montecarloCommand(
           }),
         }
       : {}),
-    onProgress: (done) => progress.update(done),
+    onProgress: (done) => {
+      if (!estimated) {
+        // After the first batch: the projected run time, when it is long enough to matter.
+        estimated = true;
+        const seconds = (performance.now() - started) / 1000;
+        const total = (seconds * p.samples) / done;
+        if (total > 60) io.stderr.write(`montecarlo: the first ${done} networks took ${seconds.toFixed(1)} s; all ${p.samples} networks need ≈ ${duration(total)}\n`);
+      }
+      progress.update(done);
+    },
   });
   progress.stop();
   io.stdout.write(o.json ? montecarloJson(p, result, backend.name) : montecarloText(p, result, backend.name));
