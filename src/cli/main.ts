@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from './args.ts';
+import { rejectEmptyValues } from './rejectEmptyValues.ts';
 import { rejectRepeatedOptions } from './rejectRepeatedOptions.ts';
 import { kurtosisCommand, type KurtosisOptions } from './kurtosisCommand.ts';
 import { MONTECARLO_FALSE_ALARM, montecarloCommand, type MontecarloOptions } from './montecarloCommand.ts';
@@ -269,6 +270,7 @@ export async function main(argv: string[], io: MainIO = {}): Promise<number> {
   let parsed: Parsed | undefined;
   const program = buildProgram(stdout, errors, (p) => (parsed = p));
   rejectRepeatedOptions(program);
+  rejectEmptyValues(program);
   const missingCommand = `missing command: one of ${program.commands.map((c) => c.name()).join(', ')}; see 'vv --help'`;
   if (argv.length === 0) return fail(missingCommand);
   try {

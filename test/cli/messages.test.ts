@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanupTempDirs, fakeStatements, runMain } from './helpers.ts';
+import { cleanupTempDirs, fakeStatements, listFiles, runMain, tempDir } from './helpers.ts';
 import { afterAll } from 'vitest';
 
 afterAll(cleanupTempDirs);
@@ -8,7 +8,9 @@ const COMMANDS = ['verify', 'kurtosis', 'montecarlo', 'input-stats', 'data', 'fi
 
 /** Exit 2, nothing on stdout, one `vv: error:` line; returns it. */
 async function oneLineError(argv: string[]): Promise<string> {
-  const r = await runMain(argv, { statements: fakeStatements() });
+  const cwd = tempDir();
+  const r = await runMain(argv, { cwd, statements: fakeStatements() });
+  expect(listFiles(cwd)).toEqual([]);
   expect(r.code, r.stderr).toBe(2);
   expect(r.stdout).toBe('');
   const lines = r.stderr.trimEnd().split('\n');
@@ -26,8 +28,8 @@ describe('error texts', () => {
   it.each([
     ['fig1 without --dataset', ['fig1', '--scale', 'smoke'], /--dataset is required \(mnist or cifar10\)/],
     ['fig3 without --width', ['fig3', '--scale', 'smoke'], /--width is required \(10 or 200/],
-    ['an empty number', ['kurtosis', '--width', '2', '--depth', '2', '--slope='], /--slope is empty, expected a finite number/],
-    ['an empty seed', ['montecarlo', '--width', '2', '--depth', '2', '--dist', 'normal', '--seed='], /--seed is empty, expected a non-negative safe integer/],
+    ['an empty number', ['kurtosis', '--width', '2', '--depth', '2', '--slope='], /--slope needs a value \(got an empty one\)/],
+    ['an empty seed', ['montecarlo', '--width', '2', '--depth', '2', '--dist', 'normal', '--seed='], /--seed needs a value \(got an empty one\)/],
   ])("%s: says what is missing, never \"got ''\"", async (_name, argv, pattern) => {
     const line = await oneLineError(argv);
     expect(line).toMatch(pattern);
@@ -42,6 +44,26 @@ describe('error texts', () => {
     const line = await oneLineError(argv);
     const first = /normal|fake-a/.exec(line)!;
     expect(line.indexOf(first[0])).toBe(line.lastIndexOf(first[0]));
+  });
+});
+
+describe("an empty option value is an error naming the option, for every command (never \"got ''\", never a silent default)", () => {
+  it.each([
+    ['verify --out=', ['verify', '--out=']],
+    ['verify --backend=', ['verify', '--backend=']],
+    ['verify --tier=', ['verify', '--tier=']],
+    ['fig1 --scale=', ['fig1', '--dataset', 'mnist', '--scale=']],
+    ['fig1 --shard=', ['fig1', '--dataset', 'mnist', '--scale', 'smoke', '--shard=']],
+    ['input-stats --preprocessing=', ['input-stats', '--dataset', 'mnist', '--preprocessing=']],
+    ['montecarlo --dist=', ['montecarlo', '--width', '2', '--depth', '2', '--dist=']],
+    ['fig2 --init=', ['fig2', '--scale', 'smoke', '--init=']],
+    ['data fetch --url=', ['data', 'fetch', 'cifar10', '--url=']],
+    ['merge --out ""', ['merge', 'a', '--out', '']],
+  ])('%s', async (_name, argv) => {
+    const flag = argv.find((a) => a.endsWith('=')) ?? '--out';
+    const line = await oneLineError(argv);
+    expect(line).toContain(`${flag.replace(/=$/, '')} needs a value (got an empty one)`);
+    expect(line).not.toContain("got ''");
   });
 });
 
@@ -66,5 +88,13 @@ describe('a repeated option is an error, for every command', () => {
     const r = await runMain(['verify', '--statement', 'fake-a', '--statement', 'nope'], { statements: fakeStatements() });
     // Reaches statement validation: the second --statement was accepted and its value checked.
     expect(r.stderr).toMatch(/unknown statement id 'nope'/);
+  });
+});
+
+describe('the parsers name an empty value (for callers outside commander)', () => {
+  it('parseFiniteNumber, parseSeed', async () => {
+    const { parseFiniteNumber, parseSeed } = await import('../../src/cli/args.ts');
+    expect(() => parseFiniteNumber(' ', '--slope')).toThrow(/^--slope is empty, expected a finite number$/);
+    expect(() => parseSeed('', '--seed')).toThrow(/^--seed is empty, expected a non-negative safe integer$/);
   });
 });
