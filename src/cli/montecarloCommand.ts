@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import { distributionByName, DISTRIBUTION_NAMES } from '../distributions/byName.ts';
 import type { SymmetricDistribution } from '../distributions/types.ts';
 import {
@@ -93,14 +92,6 @@ function checkBatchMemory(widths: readonly number[], samples: number, flag: stri
   throw new UsageError(
     `${flag}: one batch of ${networks} networks needs ≈ ${gib >= 10 ? Math.round(gib) : gib.toPrecision(2)} GiB (${Number(perNetwork.toPrecision(3)).toExponential().replace(/\.?0*e/, 'e')} weights per network, ${BYTES_PER_WEIGHT} bytes each); the limit is 2 GiB: use smaller widths`,
   );
-}
-
-/** "42 s", "3.5 min", "5.2 h", "12 days". */
-function duration(seconds: number): string {
-  if (seconds < 90) return `${Math.round(seconds)} s`;
-  if (seconds < 5400) return `${(seconds / 60).toPrecision(2)} min`;
-  if (seconds < 48 * 3600) return `${(seconds / 3600).toPrecision(2)} h`;
-  return `${Math.round(seconds / 86400)} days`;
 }
 
 /** Validates `vv montecarlo`'s options; throws `UsageError` naming the bad argument. */
@@ -234,8 +225,6 @@ export async function montecarloCommand(
   io.stderr.write(`backend: ${backend.name}${backend.unavailable.length > 0 ? ` (unavailable: ${backend.unavailable.map((u) => u.name).join(', ')})` : ''}\n`);
   const tests = propagationTestCount(p.widths);
   const progress = createProgress({ label: 'montecarlo', total: p.samples, unit: 'networks', stream: io.stderr });
-  const started = performance.now();
-  let estimated = false;
   const result = propagationMonteCarlo({
     widths: p.widths,
     slope: p.slope,
@@ -260,16 +249,7 @@ export async function montecarloCommand(
           }),
         }
       : {}),
-    onProgress: (done) => {
-      if (!estimated) {
-        // After the first batch: the projected run time, when it is long enough to matter.
-        estimated = true;
-        const seconds = (performance.now() - started) / 1000;
-        const total = (seconds * p.samples) / done;
-        if (total > 60) io.stderr.write(`montecarlo: the first ${done} networks took ${seconds.toFixed(1)} s; all ${p.samples} networks need ≈ ${duration(total)}\n`);
-      }
-      progress.update(done);
-    },
+    onProgress: (done) => progress.update(done),
   });
   progress.stop();
   io.stdout.write(o.json ? montecarloJson(p, result, backend.name) : montecarloText(p, result, backend.name));

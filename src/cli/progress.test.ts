@@ -20,3 +20,26 @@ describe('createProgress (not a terminal)', () => {
     expect(out.trimEnd().split('\n')).toHaveLength(3);
   });
 });
+
+describe('createProgress: the projected time of a long run', () => {
+  it('after the first update, when the whole run would take over a minute', () => {
+    let out = '';
+    let clock = 0;
+    const p = createProgress({ label: 'mc', total: 1e6, unit: 'networks', stream: { write: (s: string) => (out += s) }, now: () => clock });
+    clock = 2_000;
+    p.update(4096);
+    expect(out).toBe('mc: the first 4096 networks took 2.0 s; all 1000000 networks need ≈ 8.1 min\n');
+    clock = 4_000;
+    p.update(8192);
+    expect(out.split('\n')).toHaveLength(2);
+  });
+
+  it('says nothing for a short run', () => {
+    let out = '';
+    let clock = 0;
+    const p = createProgress({ label: 'mc', total: 10, unit: 'tasks', stream: { write: (s: string) => (out += s) }, now: () => clock });
+    clock = 1_000;
+    p.update(1);
+    expect(out).toBe('mc: 1/10 tasks (10%), 1.0 s\n');
+  });
+});
