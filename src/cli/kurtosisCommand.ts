@@ -15,12 +15,16 @@ export interface KurtosisOptions {
   readonly json?: boolean;
 }
 
+/** The deepest table `vv kurtosis` prints (a row per layer; κ overflows a double long before at width ≥ 2). */
+export const MAX_KURTOSIS_DEPTH = 100_000;
+
 /** Validates the options into table parameters; throws `UsageError` naming the bad argument. */
 export function kurtosisParameters(o: KurtosisOptions): KurtosisTableParameters {
   if (o.width !== undefined && o.widths !== undefined) throw new UsageError('give either --width or --widths, not both');
   if (o.width === undefined && o.widths === undefined) throw new UsageError('one of --width or --widths is required');
   if (o.depth === undefined) throw new UsageError('--depth is required');
   const depth = parseInteger(o.depth, '--depth', 0);
+  if (depth > MAX_KURTOSIS_DEPTH) throw new UsageError(`--depth must be <= ${MAX_KURTOSIS_DEPTH} (one table row per layer), got ${depth}`);
   let widths: number[];
   if (o.width !== undefined) {
     widths = new Array<number>(depth + 1).fill(parseInteger(o.width, '--width', 1));

@@ -71,6 +71,9 @@ function parseOpenProbability(text: string, flag: string): number {
   return p;
 }
 
+/** The deepest network `vv montecarlo` builds. */
+export const MAX_MONTECARLO_DEPTH = 10_000;
+
 /** Networks per batched forward pass (sampleLayerOutputs' default chunk). */
 const BATCH = 4096;
 /** Bytes per weight of a batch: the float32 draws and their tensor copy. */
@@ -102,6 +105,7 @@ export function montecarloParameters(o: MontecarloOptions): MontecarloParameters
   if (o.width !== undefined) {
     if (o.depth === undefined) throw new UsageError('--depth is required with --width');
     const depth = parseInteger(o.depth, '--depth', 1);
+    if (depth > MAX_MONTECARLO_DEPTH) throw new UsageError(`--depth must be <= ${MAX_MONTECARLO_DEPTH} (one weight layer per network and depth), got ${depth}`);
     widths = new Array<number>(depth + 1).fill(parseInteger(o.width, '--width', 1));
   } else {
     widths = parseWidthList(o.widths!, '--widths');

@@ -38,3 +38,14 @@ describe('absurd sizes get a clear bound or an estimate, not a raw typed-array e
     expect(found, stderr).toBe(true);
   }, 120_000);
 });
+
+describe('depth bounds', () => {
+  it.each([
+    ['kurtosis', ['kurtosis', '--width', '2', '--depth', '1000000000'], /^vv: error: --depth must be <= 100000 \(one table row per layer\), got 1000000000$/],
+    ['montecarlo', ['montecarlo', '--width', '2', '--depth', '1000000000', '--dist', 'normal'], /^vv: error: --depth must be <= 10000 \(one weight layer per network and depth\), got 1000000000$/],
+  ])('vv %s --depth 1e9: a clear bound, exit 2', async (_name, argv, pattern) => {
+    const r = await runMain(argv);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trimEnd()).toMatch(pattern);
+  });
+});
