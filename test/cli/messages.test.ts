@@ -85,7 +85,7 @@ describe('a repeated option is an error, for every command', () => {
   });
 
   it('a variadic option may be given again: its values add up (--statement a --statement b)', async () => {
-    const r = await runMain(['verify', '--statement', 'fake-a', '--statement', 'nope'], { statements: fakeStatements() });
+    const r = await runMain(['verify', '--statement', 'fake-a', '--statement', 'nope'], { cwd: tempDir(), statements: fakeStatements() });
     // Reaches statement validation: the second --statement was accepted and its value checked.
     expect(r.stderr).toMatch(/unknown statement id 'nope'/);
   });
