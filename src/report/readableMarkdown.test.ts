@@ -6,7 +6,8 @@ import type { VerificationReport } from './runVerification.ts';
 import { withError } from './withError.ts';
 
 describe('readableText', () => {
-  it('rounds decimals with more than 6 significant digits to 4, leaves integers, fractions and short decimals', () => {
+  it('rounds decimals with more than 5 significant digits to 4, leaves integers, fractions and short decimals', () => {
+    expect(readableText('κ_0 computed 3.28867, Δ = 0.661334, allowed 0.0113685, theory 2.7666')).toBe('κ_0 computed 3.289, Δ = 0.6613, allowed 0.01137, theory 2.7666');
     expect(readableText('estimate 0.4993906607916818 ± 0.0022492127784276036, t = -222.5709119251438')).toBe('estimate 0.4994 ± 0.002249, t = -222.6');
     expect(readableText('κ = 5612/1805 (≈ 3.1), seed 2008740310, 0.0115, 1.299e-8, v0.1.0')).toBe('κ = 5612/1805 (≈ 3.1), seed 2008740310, 0.0115, 1.299e-8, v0.1.0');
     expect(readableText('c_0 = 0.7099125611126186, tiny 1.234567891e-12')).toBe('c_0 = 0.7099, tiny 1.235e-12');

@@ -20,7 +20,7 @@ const complement = (coverage: number): string => {
  * A check's text (counterexample, evidence, reason) for people: an interval's coverage said in
  * plain terms ("0.9999999870 interval" and "99.9999987012987% interval" become "interval that
  * covers the true value with probability 1 − 1.3e-8"), internal names replaced by labels
- * (`rawUnitGain` → "raw c₀ at unit gain (v = 1/d)"), and every decimal with more than 6
+ * (`rawUnitGain` → "raw c₀ at unit gain (v = 1/d)"), and every decimal with more than 5
  * significant digits rounded to 4 (`0.4993906607916818` → `0.4994`, `-222.5709119251438` →
  * `-222.6`). Integers, fractions of integers and short decimals are left as they are. The JSON
  * report keeps the full values.
@@ -34,7 +34,7 @@ export function readableText(text: string): string {
     .replace(/\b(0\.\d+) interval/g, (_m, p: string) => `interval that covers the true value with probability 1 − ${complement(Number(p))}`);
   for (const [pattern, label] of LABELS) out = out.replace(pattern, label);
   return out.replace(/(?<![\w.])-?\d+\.\d+(?:e[+-]?\d+)?(?![\w.])/gi, (literal) => {
-    if (significantDigits(literal) <= 6) return literal;
+    if (significantDigits(literal) <= 5) return literal;
     const x = Number(literal);
     const a = Math.abs(x);
     return a !== 0 && (a < 1e-4 || a >= 1e9) ? x.toExponential(3).replace(/\.?0+e/, 'e') : String(Number(x.toPrecision(4)));
