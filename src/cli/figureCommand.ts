@@ -12,6 +12,7 @@ import { checkOutputDirectory } from '../io/checkOutputDirectory.ts';
 import { initBackend } from '../network/backend.ts';
 import { DEFAULT_SEED } from '../verify/seed.ts';
 import { parseInteger, parseSeed, UsageError } from './args.ts';
+import { figureOutcomesJson } from './figureJson.ts';
 import { createProgress, type Progress, type ProgressStream } from './progress.ts';
 
 /** Options shared by `vv fig1|fig2|fig3|acceptance`. */
@@ -27,6 +28,7 @@ export interface FigureCommandOptions {
   readonly dataset?: string;
   readonly width?: string;
   readonly init?: string[];
+  readonly json?: boolean;
 }
 
 export interface FigureCommandIO {
@@ -113,7 +115,7 @@ export async function figureCommand(figure: 'fig1' | 'fig2' | 'fig3', o: FigureC
   const progress = progressHandlers(io);
   const outcomes = await runFigures({ jobs: [job], out, flat: true, resume: o.resume === true, runSeed: setup.runSeed, shard: setup.shard, workers: setup.workers, backend: setup.backend, loaded: setup.loaded, ...progress });
   progress.stop();
-  io.stdout.write(`${summaryLine(outcomes[0]!)}\n`);
+  io.stdout.write(o.json ? figureOutcomesJson(outcomes) : `${summaryLine(outcomes[0]!)}\n`);
   return outcomes[0]!.status === 'interrupted' ? 130 : 0;
 }
 
@@ -134,9 +136,16 @@ export async function acceptanceCommand(o: FigureCommandOptions, io: FigureComma
   const progress = progressHandlers(io);
   const outcomes = await runFigures({ jobs: acceptanceJobs(scale), out, resume: o.resume === true, runSeed: setup.runSeed, shard: setup.shard, workers: setup.workers, backend: setup.backend, loaded: setup.loaded, ...progress });
   progress.stop();
-  for (const outcome of outcomes) io.stdout.write(`${summaryLine(outcome)}\n`);
-  if (setup.shard !== undefined) return 0;
+  if (setup.shard !== undefined) {
+    io.stdout.write(o.json ? figureOutcomesJson(outcomes) : outcomes.map((x) => `${summaryLine(x)}\n`).join(''));
+    return 0;
+  }
   const report = writeAcceptanceReport({ out, scale, seed: setup.runSeed, backend: setup.backend, workers: setup.workers, seconds: (Date.now() - started) / 1000, outcomes, tool: io.tool });
+  if (o.json) {
+    io.stdout.write(figureOutcomesJson(outcomes, { ...report.verdicts, markdown: join(out, 'acceptance.md') }));
+    return outcomes.some((x) => x.status === 'interrupted') ? 130 : 0;
+  }
+  for (const outcome of outcomes) io.stdout.write(`${summaryLine(outcome)}\n`);
   io.stdout.write(`acceptance: ${report.verdicts.supported} supported, ${report.verdicts.refuted} refuted, ${report.verdicts.inconclusive} inconclusive → ${join(out, 'acceptance.md')}\n`);
   return outcomes.some((x) => x.status === 'interrupted') ? 130 : 0;
 }

@@ -189,6 +189,7 @@ function buildProgram(stdout: Writer, errors: { message?: string; helpOnStderr: 
       .option('--jobs <N>', 'tasks at once, one worker thread each (default: the number of cores)')
       .option('--backend <NAME>', 'TensorFlow.js backend: node, wasm or cpu (default: VV_BACKEND, else the fastest available)')
       .option('--data-dir <DIR>', 'folder with cifar-10-batches-bin/ (default: VV_DATA_DIR, ./data, then the JPEG stand-in)')
+      .option('--json', 'print the outcome as JSON: { figures: [{ name, status, tasks, done, seconds, svgs, claims }] }')
       .addHelpText('after', `\n${SCALE_HELP}\nResults stream to DIR/results.jsonl, one line per finished task.\n` +
         'Exit codes: 0 done (whatever the verdicts), 2 invalid input or data, 130 interrupted (rerun with --resume).');
   const scaleHelp = 'smoke, reduced or paper (required)';
