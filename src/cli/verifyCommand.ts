@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { initBackend } from '../network/backend.ts';
 import { DEFAULT_RUN_FALSE_ALARM, runVerification, TIERS, type Tier } from '../report/runVerification.ts';
@@ -125,6 +125,7 @@ export async function verifyCommand(o: VerifyOptions, env: VerifyEnvironment): P
     audit = { runs, stated, checks };
   }
   checkOutputDirectory(outDir, '--out');
+  if (o.writeExpectations) checkOutputDirectory(dirname(expectationsPath), '--expectations');
   let backend: string;
   try {
     backend = (await initBackend({ requested: o.backend, env: env.env })).name;

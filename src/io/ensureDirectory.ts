@@ -31,7 +31,7 @@ function statOrNull(path: string, label: string) {
  * @throws PathError when a component is a file ("… is a file, not a folder"), the deepest existing
  *   folder is not writable, or `mkdir` fails.
  */
-export function ensureDirectory(path: string, label = 'folder'): string[] {
+export function ensureDirectory(path: string, label = 'output folder'): string[] {
   const target = resolve(path);
   const missing: string[] = [];
   let existing = target;

@@ -91,6 +91,14 @@ describe('--out is validated before any work: one line naming it, exit 2, nothin
     }
   });
 
+  it('verify --write-expectations into a path under a file: one line naming --expectations, nothing run', async () => {
+    const d = tempDir();
+    writeFileSync(join(d, 'file'), 'x');
+    const r = await runMain(['verify', '--write-expectations', '--expectations', join(d, 'file', 'e.json'), '--out', join(d, 'out')], { cwd: d, statements: fakeStatements() });
+    expectOneLine(r, /--expectations: '.*file' is (a file|under)/);
+    expect(listFiles(d)).toEqual(['file']);
+  });
+
   it.skipIf(isRoot)('an unwritable folder (skipped as root, who may write anywhere)', async () => {
     const ro = join(tempDir(), 'ro');
     mkdirSync(ro);
