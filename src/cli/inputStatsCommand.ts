@@ -1,4 +1,4 @@
-import { distributionByName, DISTRIBUTION_NAMES } from '../distributions/byName.ts';
+import { distributionByName } from '../distributions/byName.ts';
 import type { SymmetricDistribution } from '../distributions/types.ts';
 import { inputStatistics } from '../data/inputStatistics.ts';
 import { inputStatisticsMonteCarlo, type InputStatisticsMonteCarloResult } from '../data/inputStatisticsMonteCarlo.ts';
@@ -56,7 +56,7 @@ export function inputStatsParameters(o: InputStatsOptions): InputStatsParameters
   try {
     weights = distributionByName(o.weightDist ?? 'normal');
   } catch (error) {
-    throw new UsageError(`--weight-dist: ${error instanceof Error ? error.message : String(error)} (${DISTRIBUTION_NAMES})`);
+    throw new UsageError(`--weight-dist: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (o.dataDir !== undefined && o.dataDir.trim() === '') throw new UsageError('--data-dir must not be empty');
   return {

@@ -76,16 +76,35 @@ export function kurtosisTable(p: KurtosisTableParameters): KurtosisLayerRow[] {
   });
 }
 
-/** The `--json` document: `{ "layers": [ { layer, kappa, c, spectralRadius, "probVarianceBelow1e-3" } ] }`. */
+/**
+ * The first layer whose κ or c is not a finite double (it overflowed, > 1.8e308, and the next
+ * layers turn to NaN), or null when every layer is finite.
+ */
+export function overflowLayer(rows: readonly KurtosisLayerRow[]): number | null {
+  const i = rows.findIndex((r) => !Number.isFinite(r.kappa) || !Number.isFinite(r.c));
+  return i < 0 ? null : rows[i]!.layer;
+}
+
+/** The line that replaces the layers from `from` on, e.g. "kappa or c exceeds the largest double (1.8e+308) from layer 566 on: layers 566–700 are not shown". */
+export function overflowMessage(from: number, depth: number): string {
+  return `kappa or c exceeds the largest double (1.8e+308) from layer ${from} on: layers ${from}–${depth} are not shown`;
+}
+
+/**
+ * The `--json` document: `{ "layers": [ { layer, kappa, c, spectralRadius, "probVarianceBelow1e-3" } ],
+ * "overflow": null | { fromLayer, message } }`; layers stop before the first one that overflows.
+ */
 export function kurtosisJson(rows: readonly KurtosisLayerRow[]): string {
-  const layers = rows.map((r) => ({
+  const from = overflowLayer(rows);
+  const layers = rows.slice(0, from ?? rows.length).map((r) => ({
     layer: r.layer,
-    kappa: Number.isFinite(r.kappa) ? r.kappa : null,
-    c: Number.isFinite(r.c) ? r.c : null,
+    kappa: r.kappa,
+    c: r.c,
     spectralRadius: r.spectralRadius,
     'probVarianceBelow1e-3': r.probVarianceBelow,
   }));
-  return JSON.stringify({ layers }, null, 2) + '\n';
+  const depth = rows.length - 1;
+  return JSON.stringify({ layers, overflow: from === null ? null : { fromLayer: from, message: overflowMessage(from, depth) } }, null, 2) + '\n';
 }
 
 /** A number for the text table: integers as such, else 6 significant digits, exponent form when tiny or huge. */
@@ -98,10 +117,11 @@ export function formatNumber(x: number | null): string {
   return x.toExponential(5).replace(/\.?0+e/, 'e');
 }
 
-/** The text table: one aligned row per layer, numbers right-aligned. */
+/** The text table: one aligned row per layer, numbers right-aligned; a last line instead of the layers that overflow. */
 export function kurtosisText(rows: readonly KurtosisLayerRow[], p: KurtosisTableParameters): string {
   const header = ['layer', 'width', 'kappa', 'c', 'rho(A)', `P(S²/σ² <= ${VARIANCE_EPSILON})`];
-  const body = rows.map((r) => [
+  const from = overflowLayer(rows);
+  const body = rows.slice(0, from ?? rows.length).map((r) => [
     String(r.layer),
     formatNumber(r.width),
     formatNumber(r.kappa),
@@ -114,5 +134,6 @@ export function kurtosisText(rows: readonly KurtosisLayerRow[], p: KurtosisTable
   const params =
     `slope a = ${p.slope}, weight kurtosis κ_w = ${p.weightKurtosis}, κ_0 = ${p.inputKurtosis}, ` +
     `c_0 = ${p.inputCov}, σ² = ${p.variance}, n = ${p.samples}`;
-  return [params, '', line(header), ...body.map(line)].join('\n') + '\n';
+  const tail = from === null ? [] : [overflowMessage(from, rows.length - 1)];
+  return [params, '', line(header), ...body.map(line), ...tail].join('\n') + '\n';
 }

@@ -12,6 +12,9 @@ import type { InputStatsOptions } from './inputStatsCommand.ts';
 import { DISTRIBUTION_NAMES } from '../distributions/distributionNames.ts';
 import type { VerifyOptions } from './verifyCommand.ts';
 import type { DataFetchOptions } from './dataCommand.ts';
+import { SCALE_HELP, TOP_LEVEL_HELP } from './helpTexts.ts';
+import { rejectEmptyValues } from './rejectEmptyValues.ts';
+import { rejectRepeatedOptions } from './rejectRepeatedOptions.ts';
 import type { StatementSpec } from '../verify/types.ts';
 import type { ProgressStream as FigureIOStream } from './progress.ts';
 import type { FigureCommandOptions } from './figureCommand.ts';
@@ -73,6 +76,7 @@ function buildProgram(stdout: Writer, errors: { message?: string; helpOnStderr: 
   program
     .description("Verification suite for 'The Vanishing Empirical Variance in Randomly Initialized Deep ReLU Networks'.")
     .version(packageVersion(), '-V, --version')
+    .addHelpText('after', TOP_LEVEL_HELP)
     .exitOverride()
     .configureOutput({
       writeOut: (s) => void stdout.write(s),
@@ -86,7 +90,9 @@ function buildProgram(stdout: Writer, errors: { message?: string; helpOnStderr: 
     .description(
       'Run the statements\' checks, write verification.json and verification.md, and compare every verdict with the expectations fixture.',
     )
-    .option('--tier <tier>', 'quick (100 cases per property) or full (1000)', 'quick')
+    .option('--tier <tier>', 'quick (100 cases per property, ≈ 15 s on wasm) or full (1000)', 'quick')
+    .option('--list', 'list every statement with its title and expected verdicts (from the expectations file); run nothing')
+    .option('--json', 'print the summary (or --list) as JSON instead of text')
     .option('--seed <N>', 'run seed, a non-negative safe integer (default: 20261124)')
     .option('--out <DIR>', 'directory for the report files, relative to the current directory', 'reports')
     .option('--statement <ID...>', 'run (and compare) only these statement ids')
@@ -107,9 +113,9 @@ function buildProgram(stdout: Writer, errors: { message?: string; helpOnStderr: 
   program
     .command('kurtosis')
     .description("Propagate kurtosis through a random leaky-ReLU network (Proposition 3's recursion).")
-    .option('--width <W>', 'constant width of every layer (integer >= 1)')
+    .option('--width <W>', 'constant width of every layer (integer >= 1) (this or --widths is required)')
     .option('--widths <LIST>', 'comma-separated widths w_0,w_1,... (at least depth entries, at most depth+1)')
-    .option('--depth <D>', 'number of layers (integer >= 0)')
+    .option('--depth <D>', 'number of layers (integer >= 0) (required)')
     .option('--slope <A>', 'negative slope a of the leaky ReLU', '0')
     .option('--weight-kurtosis <K>', 'kurtosis of the weight distribution (>= 1)', '3')
     .option('--input-kurtosis <K0>', 'kurtosis kappa_0 of the input entries (>= 1)', '3')
@@ -129,11 +135,11 @@ function buildProgram(stdout: Writer, errors: { message?: string; helpOnStderr: 
   program
     .command('montecarlo')
     .description("Propositions 1 and 3 on real TensorFlow.js networks: Monte Carlo estimates of each layer's variance, kurtosis and c against the recursion, with a statistical test per value.")
-    .option('--width <W>', 'constant width of the input and every layer (integer >= 1)')
+    .option('--width <W>', 'constant width of the input and every layer (integer >= 1) (this with --depth, or --widths, is required)')
     .option('--widths <LIST>', 'comma-separated widths w_0 (input),w_1,...,w_D')
     .option('--depth <D>', 'number of weight layers (integer >= 1; with --width)')
     .option('--slope <A>', 'negative slope a of the leaky ReLU', '0')
-    .option('--dist <NAME>', `weight distribution, He-rescaled: ${DISTRIBUTION_NAMES}`)
+    .option('--dist <NAME>', `weight distribution, He-rescaled: ${DISTRIBUTION_NAMES} (required)`)
     .option('--input <NAME>', 'law of the i.i.d. input entries (same names), or scale-mixture:S (x = s·g, s ∈ {1, S}: c_0 ≠ 0)', 'normal')
     .option('--samples <N>', 'independent (network, input) draws (integer >= 2)', '100000')
     .option('--seed <S>', 'seed of the sample stream (default: 20261124)')
@@ -156,7 +162,7 @@ function buildProgram(stdout: Writer, errors: { message?: string; helpOnStderr: 
   program
     .command('input-stats')
     .description('Exact first-layer input statistics (sigma^2, kappa0, c0) of MNIST or CIFAR-10 under a preprocessing, next to the published values with verdicts; optional Monte Carlo cross-check on real TensorFlow.js layers.')
-    .option('--dataset <NAME>', 'mnist or cifar10')
+    .option('--dataset <NAME>', 'mnist or cifar10 (required)')
     .option('--weight-dist <NAME>', `first-layer weight distribution, He-rescaled: ${DISTRIBUTION_NAMES}`, 'normal')
     .option('--preprocessing <NAME>', 'authors (their Normalize constants) or standardize (exact training-set moments)', 'authors')
     .option('--data-dir <DIR>', 'folder with the data set files (default: VV_DATA_DIR, ./data, then the CIFAR-10 stand-in)')
@@ -176,6 +182,7 @@ function buildProgram(stdout: Writer, errors: { message?: string; helpOnStderr: 
     .option('--dest <DIR>', 'folder that receives cifar-10-batches-bin/, relative to the current directory', 'data')
     .option('--url <URL>', 'archive URL (default: the official cifar-10-binary.tar.gz)')
     .option('--force', 'download again even when a complete copy is there')
+    .option('--json', 'print the result as JSON: { dataset, status (downloaded|exists), dir, bytes, md5 }')
     .addHelpText('after', '\nExit codes: 0 downloaded (or already complete); 2 invalid input or bad data (one line on stderr, nothing left in DIR).')
     .action((dataset: string, opts: DataFetchOptions) => onParsed({ command: 'data-fetch', dataset, options: opts }));
 
@@ -189,15 +196,15 @@ function buildProgram(stdout: Writer, errors: { message?: string; helpOnStderr: 
       .option('--backend <NAME>', 'TensorFlow.js backend: node, wasm or cpu (default: VV_BACKEND, else the fastest available)')
       .option('--blas <PATH|off>', 'BLAS library of the fused engines, or off (tfjs/JavaScript products) (default: VV_BLAS, else OpenBLAS, BLIS or MKL if found)')
       .option('--data-dir <DIR>', 'folder with cifar-10-batches-bin/ (default: VV_DATA_DIR, ./data, then the JPEG stand-in)')
-      .addHelpText('after', '\nScales: smoke (a pipeline check, minutes), reduced (a documented subset that tests every claim, about an hour\n' +
-        'on 2 cores), paper (the authors\' grids; shard it). Results stream to DIR/results.jsonl, one line per finished\n' +
-        'task. Exit codes: 0 done (whatever the verdicts), 2 invalid input or data, 130 interrupted (rerun with --resume).');
+      .option('--json', 'print the outcome as JSON: { figures: [{ name, status, tasks, done, seconds, svgs, claims }] }')
+      .addHelpText('after', `\n${SCALE_HELP}\nResults stream to DIR/results.jsonl, one line per finished task.\n` +
+        'Exit codes: 0 done (whatever the verdicts), 2 invalid input or data, 130 interrupted (rerun with --resume).');
   const scaleHelp = 'smoke, reduced or paper (required)';
   runOptions(
     program.command('fig1').description('Figure 1: test accuracy after training against the theoretical output kurtosis at initialisation (Proposition 3 from our input statistics, and from each published pair).'),
     scaleHelp,
   )
-    .option('--dataset <NAME>', 'mnist or cifar10')
+    .option('--dataset <NAME>', 'mnist or cifar10 (required)')
     .option('--out <DIR>', 'run directory (default: reports/fig1-<dataset>-<scale>)')
     .action((opts: FigureCommandOptions) => onParsed({ command: 'fig1', options: opts }));
   runOptions(program.command('fig2').description("Figure 2: quantiles over random networks (width 10, depth 100) of each layer's empirical variance over CIFAR-10 training images, for six initialisers."), scaleHelp)
@@ -205,7 +212,7 @@ function buildProgram(stdout: Writer, errors: { message?: string; helpOnStderr: 
     .option('--out <DIR>', 'run directory (default: reports/fig2-<scale>)')
     .action((opts: FigureCommandOptions) => onParsed({ command: 'fig2', options: opts }));
   runOptions(program.command('fig3').description('Figure 3: test accuracy against depth on CIFAR-10 for six initialisers (mean, min, max over repetitions).'), scaleHelp)
-    .option('--width <W>', '10 (Figure 3a) or 200 (Figure 3b)')
+    .option('--width <W>', '10 (Figure 3a) or 200 (Figure 3b) (required)')
     .option('--out <DIR>', 'run directory (default: reports/fig3-w<width>-<scale>)')
     .action((opts: FigureCommandOptions) => onParsed({ command: 'fig3', options: opts }));
   runOptions(
@@ -218,7 +225,7 @@ function buildProgram(stdout: Writer, errors: { message?: string; helpOnStderr: 
     .command('merge')
     .description("Merge the n shard folders of one figure run (vv figN --shard k/n) or of one acceptance run (vv acceptance --shard k/n) into one folder: results.jsonl identical to an unsharded run's, then the SVGs, summaries and verdicts (and acceptance.json/md). Refused, with nothing written, unless the folders are shards 1..n of one run (same figure, scale, grid, seed, version, backend), each complete.")
     .argument('<DIR...>', 'shard run folders (or their results.jsonl files)')
-    .option('--out <DIR>', 'folder for the merged run')
+    .option('--out <DIR>', 'folder for the merged run (required)')
     .option('--force', 'replace a run already in --out')
     .option('--json', 'print the result as JSON: { out, figure, scale, seed, backend, version, grid, shards, tasks, records, complete, figures, claims }')
     .option('--backend <NAME>', 'TensorFlow.js backend for the analysis')
@@ -251,7 +258,10 @@ export async function main(argv: string[], io: MainIO = {}): Promise<number> {
   const errors: { message?: string; helpOnStderr: boolean } = { helpOnStderr: false };
   let parsed: Parsed | undefined;
   const program = buildProgram(stdout, errors, (p) => (parsed = p));
-  if (argv.length === 0) return fail("missing command (verify, kurtosis or montecarlo); see 'vv --help'");
+  rejectRepeatedOptions(program);
+  rejectEmptyValues(program);
+  const missingCommand = `missing command: one of ${program.commands.map((c) => c.name()).join(', ')}; see 'vv --help'`;
+  if (argv.length === 0) return fail(missingCommand);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
@@ -263,7 +273,7 @@ export async function main(argv: string[], io: MainIO = {}): Promise<number> {
     }
     return fail(error instanceof Error ? error.message : String(error));
   }
-  if (parsed === undefined) return fail("missing command (verify, kurtosis or montecarlo); see 'vv --help'");
+  if (parsed === undefined) return fail(missingCommand);
 
   try {
     const cwd = io.cwd ?? process.cwd();

@@ -78,6 +78,32 @@ function parseOpenProbability(text: string, flag: string): number {
   return p;
 }
 
+/** The deepest network `vv montecarlo` builds. */
+export const MAX_MONTECARLO_DEPTH = 10_000;
+
+/** Networks per batched forward pass (sampleLayerOutputs' default chunk). */
+const BATCH = 4096;
+/** Bytes per weight of a batch: the float32 draws and their tensor copy. */
+const BYTES_PER_WEIGHT = 8;
+/** The most memory one batch may take. */
+export const MONTECARLO_BATCH_LIMIT_BYTES = 2 * 1024 ** 3;
+
+/**
+ * Refuses widths whose batch of min(n, 4096) networks would not fit in memory (the typed arrays
+ * would fail, or the machine swap): one line with the estimate. Example: width 100000, depth 2,
+ * n = 100 → 2·10¹⁰ weights per network, ≈ 14901 GiB a batch.
+ */
+function checkBatchMemory(widths: readonly number[], samples: number, flag: string): void {
+  const perNetwork = widths.slice(1).reduce((sum, w, l) => sum + w * widths[l]!, 0);
+  const networks = Math.min(samples, BATCH);
+  const bytes = networks * perNetwork * BYTES_PER_WEIGHT;
+  if (bytes <= MONTECARLO_BATCH_LIMIT_BYTES) return;
+  const gib = bytes / 1024 ** 3;
+  throw new UsageError(
+    `${flag}: one batch of ${networks} networks needs ≈ ${gib >= 10 ? Math.round(gib) : gib.toPrecision(2)} GiB (${Number(perNetwork.toPrecision(3)).toExponential().replace(/\.?0*e/, 'e')} weights per network, ${BYTES_PER_WEIGHT} bytes each); the limit is 2 GiB: use smaller widths`,
+  );
+}
+
 /** Validates `vv montecarlo`'s options; throws `UsageError` naming the bad argument. */
 export function montecarloParameters(o: MontecarloOptions): MontecarloParameters {
   if (o.width !== undefined && o.widths !== undefined) throw new UsageError('give either --width or --widths, not both');
@@ -96,6 +122,7 @@ export function montecarloParameters(o: MontecarloOptions): MontecarloParameters
   } else if (o.width !== undefined) {
     if (o.depth === undefined) throw new UsageError('--depth is required with --width');
     const depth = parseInteger(o.depth, '--depth', 1);
+    if (depth > MAX_MONTECARLO_DEPTH) throw new UsageError(`--depth must be <= ${MAX_MONTECARLO_DEPTH} (one weight layer per network and depth), got ${depth}`);
     widths = new Array<number>(depth + 1).fill(parseInteger(o.width, '--width', 1));
   } else {
     widths = parseWidthList(o.widths!, '--widths');
@@ -121,6 +148,8 @@ export function montecarloParameters(o: MontecarloOptions): MontecarloParameters
     widths = architectureWidths(choice, widths, o);
     if (choice.architecture.kind === 'conv' && /^\s*scale-mixture:/i.test(o.input)) throw new UsageError('--input scale-mixture:S is not supported with --arch conv1d/conv2d');
   }
+  const samples = parseInteger(o.samples, '--samples', 2);
+  checkBatchMemory(widths, samples, o.width !== undefined ? '--width' : '--widths');
   return {
     ...(perturb !== undefined ? { perturb } : {}),
     ...(choice !== null ? { choice } : {}),
@@ -128,7 +157,7 @@ export function montecarloParameters(o: MontecarloOptions): MontecarloParameters
     slope,
     weights: parseDistribution(o.dist, '--dist'),
     ...parseInput(o.input),
-    samples: parseInteger(o.samples, '--samples', 2),
+    samples,
     seed: o.seed === undefined ? DEFAULT_SEED : parseSeed(o.seed),
     falseAlarm: parseOpenProbability(o.falseAlarm, '--false-alarm'),
     relativeDeviation: parseOpenProbability(o.deviation, '--deviation'),

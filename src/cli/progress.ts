@@ -13,14 +13,32 @@ export interface Progress {
   stop(): void;
 }
 
+/** "42 s", "3.5 min", "5.2 h", "12 days". */
+export function duration(seconds: number): string {
+  if (seconds < 90) return `${Math.round(seconds)} s`;
+  if (seconds < 5400) return `${Number((seconds / 60).toPrecision(2))} min`;
+  if (seconds < 48 * 3600) return `${Number((seconds / 3600).toPrecision(2))} h`;
+  return `${Math.round(seconds / 86400)} days`;
+}
+
 /**
  * Progress of a long job on `stream`: a cli-progress bar with ETA when the stream is a terminal,
- * otherwise a plain line at every further 10% (logs and CI stay readable).
+ * otherwise a plain line at every further 10%, and at least every 30 s while work goes on (logs
+ * and CI stay readable, and a long run is never silent for minutes). After the first update, a
+ * run projected to take over a minute says how long ("all 1e11 networks need ≈ 9.3 days").
  *
  * @example const p = createProgress({ label: 'montecarlo', total: 1000, unit: 'draws', stream: process.stderr }); p.update(500); p.stop();
  */
-export function createProgress(options: { readonly label: string; readonly total: number; readonly unit: string; readonly stream: ProgressStream }): Progress {
+export function createProgress(options: {
+  readonly label: string;
+  readonly total: number;
+  readonly unit: string;
+  readonly stream: ProgressStream;
+  /** Clock in ms (tests); default Date.now. */
+  readonly now?: () => number;
+}): Progress {
   const { label, total, unit, stream } = options;
+  const now = options.now ?? Date.now;
   if (stream.isTTY === true) {
     const bar = new cliProgress.SingleBar(
       { format: `${label} [{bar}] {percentage}% | {value}/{total} ${unit} | ETA {eta_formatted}`, stream: stream as NodeJS.WritableStream, hideCursor: true, clearOnComplete: false },
@@ -30,13 +48,24 @@ export function createProgress(options: { readonly label: string; readonly total
     return { update: (done) => bar.update(done), stop: () => bar.stop() };
   }
   let nextTenth = 1;
-  const started = Date.now();
+  const started = now();
+  let last = started;
+  let projected = false;
   return {
     update(done: number) {
+      if (!projected && done > 0 && done < total) {
+        // After the first unit of work: the projected run time, when it is long enough to matter.
+        projected = true;
+        const seconds = (now() - started) / 1000;
+        const all = (seconds * total) / done;
+        if (all > 60) stream.write(`${label}: the first ${done} ${unit} took ${seconds.toFixed(1)} s; all ${total} ${unit} need ≈ ${duration(all)}\n`);
+      }
       const tenth = Math.floor((10 * done) / total);
-      if (tenth < nextTenth) return;
-      nextTenth = tenth + 1;
-      const seconds = (Date.now() - started) / 1000;
+      const t = now();
+      if (tenth < nextTenth && t - last < 30_000) return;
+      if (tenth >= nextTenth) nextTenth = tenth + 1;
+      last = t;
+      const seconds = (t - started) / 1000;
       stream.write(`${label}: ${done}/${total} ${unit} (${Math.round((100 * done) / total)}%), ${seconds.toFixed(1)} s\n`);
     },
     stop() {},

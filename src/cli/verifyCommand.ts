@@ -1,9 +1,11 @@
-import { existsSync, statSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { initBackend } from '../network/backend.ts';
 import { DEFAULT_RUN_FALSE_ALARM, runVerification, TIERS, type Tier } from '../report/runVerification.ts';
 import { summaryLines } from '../report/summary.ts';
+import { summaryJson } from '../report/summaryJson.ts';
+import { listStatements } from './listStatements.ts';
 import { writeVerificationReports } from '../report/writeReports.ts';
 import {
   compareWithExpectations,
@@ -18,6 +20,7 @@ import { DEFAULT_SEED } from '../verify/seed.ts';
 import type { Check, StatementSpec } from '../verify/types.ts';
 import { auditFalseAlarms } from '../report/auditFalseAlarms.ts';
 import { auditSummary, writeAuditReports } from '../report/auditReports.ts';
+import { checkOutputDirectory } from '../io/checkOutputDirectory.ts';
 import { parseFiniteNumber, parseInteger, parseSeed, UsageError } from './args.ts';
 
 /** `vv verify` options as commander gives them (strings, validated here). */
@@ -32,6 +35,8 @@ export interface VerifyOptions {
   readonly falseAlarm?: string;
   readonly auditSeeds?: string;
   readonly auditFalseAlarm?: string;
+  readonly list?: boolean;
+  readonly json?: boolean;
 }
 
 export interface VerifyEnvironment {
@@ -43,6 +48,22 @@ export interface VerifyEnvironment {
   readonly loadStatements: () => Promise<readonly StatementSpec[]>;
   /** Environment (`VV_BACKEND`). */
   readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+const expectationsPathOf = (o: VerifyOptions, env: VerifyEnvironment): string =>
+  o.expectations === undefined ? env.expectationsPath : resolve(env.cwd, o.expectations);
+
+/** The expectations file (`--expectations`, else the package's fixture); UsageError when missing or malformed. */
+function readExpectations(o: VerifyOptions, env: VerifyEnvironment): Expectations {
+  const path = expectationsPathOf(o, env);
+  if (!existsSync(path)) {
+    throw new UsageError(`--expectations: no expectations file at ${path}; create it deliberately with 'vv verify --write-expectations'`);
+  }
+  try {
+    return loadExpectations(path);
+  } catch (error) {
+    throw new UsageError(`--expectations: ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 function display(path: string, cwd: string): string {
@@ -79,22 +100,13 @@ export async function verifyCommand(o: VerifyOptions, env: VerifyEnvironment): P
   }
 
   const outDir = resolve(env.cwd, o.out);
-  if (existsSync(outDir) && !statSync(outDir).isDirectory()) throw new UsageError(`--out: '${o.out}' exists and is not a directory`);
-
-  const expectationsPath = o.expectations === undefined ? env.expectationsPath : resolve(env.cwd, o.expectations);
-  let expectations: Expectations | undefined;
-  if (!o.writeExpectations) {
-    if (!existsSync(expectationsPath)) {
-      throw new UsageError(
-        `--expectations: no expectations file at ${expectationsPath}; create it deliberately with 'vv verify --write-expectations'`,
-      );
-    }
-    try {
-      expectations = loadExpectations(expectationsPath);
-    } catch (error) {
-      throw new UsageError(`--expectations: ${expectationsPath}: ${error instanceof Error ? error.message : String(error)}`);
-    }
+  if (o.list) {
+    if (o.writeExpectations || o.auditSeeds !== undefined) throw new UsageError('--list runs nothing: leave out --write-expectations and --audit-seeds');
+    return listStatements(statements, readExpectations(o, env), env.stdout, o.json === true);
   }
+
+  const expectationsPath = expectationsPathOf(o, env);
+  const expectations = o.writeExpectations ? undefined : readExpectations(o, env);
 
   let runFalseAlarm = DEFAULT_RUN_FALSE_ALARM;
   if (o.falseAlarm !== undefined) {
@@ -112,6 +124,8 @@ export async function verifyCommand(o: VerifyOptions, env: VerifyEnvironment): P
     if (checks.length === 0) throw new UsageError('--audit-seeds: the selected statements have no Monte Carlo check whose claim holds');
     audit = { runs, stated, checks };
   }
+  checkOutputDirectory(outDir, '--out');
+  if (o.writeExpectations) checkOutputDirectory(dirname(expectationsPath), '--expectations');
   let backend: string;
   try {
     backend = (await initBackend({ requested: o.backend, env: env.env })).name;
@@ -133,7 +147,7 @@ export async function verifyCommand(o: VerifyOptions, env: VerifyEnvironment): P
     });
     const paths = writeAuditReports(result, { backend, outDir });
     env.stderr.write(`wrote ${display(paths.json, env.cwd)} and ${display(paths.markdown, env.cwd)}\n`);
-    env.stdout.write(auditSummary(result));
+    env.stdout.write(o.json ? JSON.stringify({ ...result, reports: paths }, null, 2) + '\n' : auditSummary(result));
     return result.audit.consistent ? 0 : 1;
   }
 
@@ -173,15 +187,23 @@ export async function verifyCommand(o: VerifyOptions, env: VerifyEnvironment): P
       next = merged;
     }
     writeExpectations(expectationsPath, next);
+    if (o.json) {
+      env.stdout.write(summaryJson(report, [], { expectations: expectationsPath, reports: paths, wroteExpectations: true }));
+      return 0;
+    }
     for (const line of summaryLines(report)) env.stdout.write(line + '\n');
     env.stdout.write(`wrote expectations for ${report.statements.length} statement(s) to ${display(expectationsPath, env.cwd)}\n`);
     return 0;
   }
 
+  const mismatches = compareWithExpectations(report, expectations!, restricted ? { onlyStatements: statements.map((s) => s.id) } : {});
+  if (o.json) {
+    env.stdout.write(summaryJson(report, mismatches, { expectations: expectationsPath, reports: paths }));
+    return mismatches.length === 0 ? 0 : 1;
+  }
   const lines = summaryLines(report, expectations);
   if (lines.length === 0) env.stdout.write('no statements to verify\n');
   for (const line of lines) env.stdout.write(line + '\n');
-  const mismatches = compareWithExpectations(report, expectations!, restricted ? { onlyStatements: statements.map((s) => s.id) } : {});
   if (mismatches.length === 0) {
     env.stdout.write(`all verdicts match ${display(expectationsPath, env.cwd)}\n`);
     return 0;

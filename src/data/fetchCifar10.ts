@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmdirSync, rmSync, statSync, renameSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmdirSync, rmSync, renameSync, existsSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { x as extractTar } from 'tar';
+import { ensureDirectory } from '../io/ensureDirectory.ts';
 import { CIFAR10_DIR_NAME, loadCifar10 } from './loadCifar10.ts';
 import { DataError } from './types.ts';
 
@@ -120,8 +121,7 @@ export async function fetchCifar10(options: FetchCifar10Options = {}): Promise<F
   let firstCreated: string | undefined;
   let work: string;
   try {
-    firstCreated = mkdirSync(dest, { recursive: true });
-    if (!statSync(dest).isDirectory()) throw new Error('not a directory');
+    firstCreated = ensureDirectory(dest, '--dest')[0];
     work = mkdtempSync(join(dest, '.cifar10-download-'));
   } catch (error) {
     throw new DataError(`fetchCifar10: cannot use ${dest} as the destination (${message(error)}), expected a writable directory`);

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -54,11 +54,11 @@ describe('loadCifar10 on small fake batches (recordsPerFile 4)', () => {
     expect([d.source, d.label]).toEqual([join(cwd, 'data', 'cifar-10-batches-bin'), 'CIFAR-10']);
   });
 
-  it("labels data as the stand-in when its README (naming the 'JPEG-q75 stand-in') sits beside the batches", () => {
+  it("a README naming the 'JPEG-q75 stand-in' beside other bytes does not make them the stand-in (its checksums do)", () => {
     const root = temp();
     writeFakeCifar10(root, R);
     writeFileSync(join(root, 'README.md'), '# CIFAR-10 (JPEG-q75 stand-in), canonical binary layout\n');
-    expect(loadCifar10({ dataDir: root, recordsPerFile: R, env: {} }).label).toBe('CIFAR-10 (JPEG-q75 stand-in)');
+    expect(loadCifar10({ dataDir: root, recordsPerFile: R, env: {} }).label).toBe('CIFAR-10');
   });
 
   it('missing directory (explicit): DataError listing both forms searched', () => {
@@ -126,7 +126,28 @@ describe.skipIf(!HAS_STAND_IN)(`loadCifar10 on the JPEG-q75 stand-in${HAS_STAND_
     sums.map((s) => s / (50000 * 1024 * 255)).forEach((m, c) => expect(Math.abs(m - [0.4913, 0.4821, 0.4465][c]!)).toBeLessThanOrEqual(5e-5));
   });
 
-  it('is recognised by path through a symlink too (realpath)', () => {
+  it('a copy elsewhere (its files linked into another folder, no README beside) is recognised by its checksums', () => {
+    const root = temp();
+    const copy = join(root, 'copy', 'cifar-10-batches-bin');
+    mkdirSync(copy, { recursive: true });
+    for (const f of ['data_batch_1.bin', 'data_batch_2.bin', 'data_batch_3.bin', 'data_batch_4.bin', 'data_batch_5.bin', 'test_batch.bin']) symlinkSync(join(CIFAR10_STAND_IN_DIR, f), join(copy, f));
+    const d = loadCifar10({ dataDir: join(root, 'copy'), env: {}, standInDir: NO_STAND_IN });
+    expect([d.label, d.source]).toEqual(['CIFAR-10 (JPEG-q75 stand-in)', copy]);
+  });
+
+  it('a copy with one changed byte is not the stand-in', () => {
+    const root = temp();
+    const copy = join(root, 'cifar-10-batches-bin');
+    mkdirSync(copy);
+    for (const f of ['data_batch_1.bin', 'data_batch_2.bin', 'data_batch_3.bin', 'data_batch_4.bin', 'data_batch_5.bin']) symlinkSync(join(CIFAR10_STAND_IN_DIR, f), join(copy, f));
+    const test = readFileSync(join(CIFAR10_STAND_IN_DIR, 'test_batch.bin'));
+    test[5] = (test[5]! + 1) % 256;
+    writeFileSync(join(copy, 'test_batch.bin'), test);
+    writeFileSync(join(root, 'README.md'), '# CIFAR-10 (JPEG-q75 stand-in), canonical binary layout\n');
+    expect(loadCifar10({ dataDir: root, env: {} }).label).toBe('CIFAR-10');
+  });
+
+  it('is recognised through a symlink too', () => {
     const root = temp();
     mkdirSync(join(root, 'x'));
     symlinkSync(CIFAR10_STAND_IN_DIR, join(root, 'x', 'cifar-10-batches-bin'));

@@ -1,6 +1,8 @@
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { packagePath } from '../paths/packagePath.ts';
+import { CIFAR10_STAND_IN_SHA256 } from './cifar10StandInChecksums.ts';
 import { DataError, type Dataset, type Split } from './types.ts';
 
 /** Name of the folder the official `cifar-10-binary.tar.gz` extracts to. */
@@ -53,25 +55,6 @@ function batchesIn(dir: string): string | null {
   return null;
 }
 
-const real = (p: string): string => {
-  try {
-    return realpathSync(p);
-  } catch {
-    return resolve(p);
-  }
-};
-
-/** The stand-in, by path or by the README beside its batches that names it. */
-function isStandIn(dir: string, standInDir: string): boolean {
-  if (real(dir) === real(standInDir)) return true;
-  const readme = join(dirname(dir), 'README.md');
-  try {
-    return readFileSync(readme, 'utf8').slice(0, 2000).includes('JPEG-q75 stand-in');
-  } catch {
-    return false;
-  }
-}
-
 /** Where the batches are, and every place searched (for the error). */
 function locate(o: LoadCifar10Options): { dir: string | null; searched: string[] } {
   const cwd = o.cwd ?? process.cwd();
@@ -93,13 +76,15 @@ function locate(o: LoadCifar10Options): { dir: string | null; searched: string[]
   return { dir, searched: candidates.map(([d, why]) => `${d} (${why})`) };
 }
 
-function readBatches(dir: string, files: readonly string[], recordsPerFile: number): Split {
+/** Reads the batches into one split; `sha256` receives each file's checksum. */
+function readBatches(dir: string, files: readonly string[], recordsPerFile: number, sha256: Map<string, string>): Split {
   const count = files.length * recordsPerFile;
   const pixels = new Uint8Array(count * PIXELS);
   const labels = new Uint8Array(count);
   files.forEach((name, f) => {
     const file = join(dir, name);
     const bytes = readFileSync(file);
+    sha256.set(name, createHash('sha256').update(bytes).digest('hex'));
     if (bytes.length !== recordsPerFile * RECORD) {
       throw new DataError(`loadCifar10: ${file} is ${bytes.length} bytes, expected ${recordsPerFile * RECORD} (${recordsPerFile} records of ${RECORD} bytes)`);
     }
@@ -122,9 +107,9 @@ function readBatches(dir: string, files: readonly string[], recordsPerFile: numb
  *
  * Where: `dataDir`, else `env.VV_DATA_DIR` (each the folder containing `cifar-10-batches-bin/`,
  * or that folder itself; the only place searched when given), else `./data/cifar-10-batches-bin`
- * under `cwd`, else the JPEG-q75 stand-in ({@link CIFAR10_STAND_IN_DIR}). Data from the stand-in
- * (same path, or a README.md beside the batches naming the "JPEG-q75 stand-in") are labelled
- * 'CIFAR-10 (JPEG-q75 stand-in)', others 'CIFAR-10'. Every size is checked before any file is
+ * under `cwd`, else the JPEG-q75 stand-in ({@link CIFAR10_STAND_IN_DIR}). Data whose six files have
+ * the stand-in's SHA-256 checksums ({@link CIFAR10_STAND_IN_SHA256}), wherever they lie, are
+ * labelled 'CIFAR-10 (JPEG-q75 stand-in)', others 'CIFAR-10'. Every size is checked before any file is
  * read; a dataset is returned whole or not at all.
  *
  * @example const d = loadCifar10({ cwd: '/nowhere' }); // falls back to the stand-in
@@ -151,15 +136,19 @@ export function loadCifar10(options: LoadCifar10Options = {}): Dataset {
     }
     if (size !== expected) throw new DataError(`loadCifar10: ${file} is ${size} bytes, expected ${expected} (${recordsPerFile} records of ${RECORD} bytes)`);
   }
-  const standIn = isStandIn(dir, options.standInDir ?? CIFAR10_STAND_IN_DIR);
+  const sha256 = new Map<string, string>();
+  const train = readBatches(dir, CIFAR10_TRAIN_FILES, recordsPerFile, sha256);
+  const test = readBatches(dir, [CIFAR10_TEST_FILE], recordsPerFile, sha256);
+  // The stand-in by its bytes, wherever it lies (a copy elsewhere is still the stand-in).
+  const standIn = Object.entries(CIFAR10_STAND_IN_SHA256).every(([name, sum]) => sha256.get(name) === sum);
   return {
     name: 'cifar10',
     label: standIn ? 'CIFAR-10 (JPEG-q75 stand-in)' : 'CIFAR-10',
     channels: 3,
     height: SIDE,
     width: SIDE,
-    train: readBatches(dir, CIFAR10_TRAIN_FILES, recordsPerFile),
-    test: readBatches(dir, [CIFAR10_TEST_FILE], recordsPerFile),
+    train,
+    test,
     source: dir,
   };
 }

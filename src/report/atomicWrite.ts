@@ -1,5 +1,6 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { ensureDirectory } from '../io/ensureDirectory.ts';
 
 let tempCounter = 0;
 
@@ -18,7 +19,7 @@ export function writeFilesAtomic(files: readonly { path: string; content: string
   const temps: string[] = [];
   try {
     for (const f of files) {
-      mkdirSync(dirname(f.path), { recursive: true });
+      ensureDirectory(dirname(f.path));
       const temp = tempPathFor(f.path);
       temps.push(temp);
       writeFileSync(temp, f.content, 'utf8');

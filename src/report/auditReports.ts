@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { mkdirSync } from 'node:fs';
+import { ensureDirectory } from '../io/ensureDirectory.ts';
 import type { FalseAlarmAuditReport } from './auditFalseAlarms.ts';
 import { writeFilesAtomic } from './atomicWrite.ts';
 
@@ -20,7 +20,7 @@ export function auditSummary(r: FalseAlarmAuditReport): string {
 
 /** Writes `audit.json` and `audit.md` into `outDir` (atomically; created if missing). */
 export function writeAuditReports(r: FalseAlarmAuditReport, options: { readonly backend: string; readonly outDir: string }): { json: string; markdown: string } {
-  mkdirSync(options.outDir, { recursive: true });
+  ensureDirectory(options.outDir, '--out');
   const json = join(options.outDir, 'audit.json');
   const markdown = join(options.outDir, 'audit.md');
   const md = [

@@ -66,7 +66,7 @@ describe('vv data fetch', () => {
     const file = join(tempDir(), 'not-a-dir');
     writeFileSync(file, 'x');
     const r = await runMain(['data', 'fetch', 'cifar10', '--dest', file, '--url', server.url('/fake.tar.gz')]);
-    expectOneLineError(r, new RegExp(`cannot use ${file} as the destination .*expected a writable directory`));
+    expectOneLineError(r, new RegExp(`--dest: '${file}' is a file, not a folder`));
   });
 
   const usage: [string, string[], RegExp][] = [

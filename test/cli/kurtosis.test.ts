@@ -11,7 +11,7 @@ describe('vv kurtosis', () => {
     expect(code).toBe(0);
     expect(stderr).toBe('');
     const doc = JSON.parse(stdout) as { layers: Record<string, unknown>[] };
-    expect(Object.keys(doc)).toEqual(['layers']);
+    expect(Object.keys(doc)).toEqual(['layers', 'overflow']);
     expect(doc.layers).toHaveLength(3);
     for (const [i, layer] of doc.layers.entries()) {
       expect(Object.keys(layer)).toEqual(['layer', 'kappa', 'c', 'spectralRadius', 'probVarianceBelow1e-3']);

@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, statSync, truncateSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, truncateSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { ensureDirectory } from '../../io/ensureDirectory.ts';
 import { appendResult } from './appendResult.ts';
 import { canonicalOrder } from './internal/canonicalOrder.ts';
 import { sortResultsFile } from './internal/sortResultsFile.ts';
@@ -79,7 +80,7 @@ export async function runTasks<T extends Task, R>(options: RunTasksOptions<T, R>
   const ordered = canonicalOrder('runTasks', options.tasks).map((e) => ({ ...e, seed: taskSeed({ runSeed, task: e.task }) }));
   const seedOf = new Map(ordered.map((e) => [e.key, e.seed]));
   const doneKeys = new Set<string>();
-  mkdirSync(dirname(resultsPath), { recursive: true });
+  ensureDirectory(dirname(resultsPath), '--out');
   if (existsSync(resultsPath) && statSync(resultsPath).size > 0) {
     if (!resume) throw new Error(`runTasks: ${resultsPath} already holds results; pass --resume to continue that run, or choose another --out`);
     const parsed = parseResultsText(readFileSync(resultsPath, 'utf8'), resultsPath);
