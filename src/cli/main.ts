@@ -12,6 +12,7 @@ import type { InputStatsOptions } from './inputStatsCommand.ts';
 import { DISTRIBUTION_NAMES } from '../distributions/distributionNames.ts';
 import type { VerifyOptions } from './verifyCommand.ts';
 import type { DataFetchOptions } from './dataCommand.ts';
+import { packageVersion } from '../report/packageVersion.ts';
 import { SCALE_HELP, TOP_LEVEL_HELP } from './helpTexts.ts';
 import { rejectEmptyValues } from './rejectEmptyValues.ts';
 import { rejectRepeatedOptions } from './rejectRepeatedOptions.ts';
@@ -40,15 +41,6 @@ export interface MainIO {
 /** The package root, against which the default fixture path resolves (the same from src/ and dist/src/). */
 export const PACKAGE_ROOT = packagePath();
 export const DEFAULT_EXPECTATIONS_PATH = packagePath('fixtures/expectations.json');
-
-function packageVersion(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version?: unknown };
-    return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
-}
 
 let epipeHandled = false;
 

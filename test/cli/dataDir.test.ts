@@ -7,11 +7,11 @@ import { cleanupTempDirs, listFiles, runMain, tempDir } from './helpers.ts';
 
 afterAll(cleanupTempDirs);
 
-/** Exit 2, nothing on stdout, the error the last stderr line (after the backend line); nothing in --out. */
+/** Exit 2, nothing on stdout, the error the last stderr line (after the backend and BLAS lines); nothing in --out. */
 function expectDataError(r: { code: number; stdout: string; stderr: string }, pattern: RegExp) {
   expect(r.code, r.stderr).toBe(2);
   expect(r.stdout).toBe('');
-  const lines = r.stderr.trimEnd().split('\n').filter((l) => !/^backend: /.test(l));
+  const lines = r.stderr.trimEnd().split('\n').filter((l) => !/^(backend|blas): /.test(l));
   expect(lines, r.stderr).toHaveLength(1);
   expect(lines[0]).toMatch(/^vv: error: /);
   expect(lines[0]).toMatch(pattern);

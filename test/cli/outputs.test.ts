@@ -14,7 +14,7 @@ const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 function expectOneLine(r: { code: number | null; stdout: string; stderr: string }, pattern: RegExp) {
   expect(r.code, r.stderr).toBe(2);
   expect(r.stdout).toBe('');
-  const lines = r.stderr.trimEnd().split('\n').filter((l) => !/^backend: /.test(l));
+  const lines = r.stderr.trimEnd().split('\n').filter((l) => !/^(backend|blas): /.test(l));
   expect(lines, r.stderr).toHaveLength(1);
   expect(lines[0]).toMatch(/^vv: error: /);
   expect(lines[0]).toMatch(pattern);
