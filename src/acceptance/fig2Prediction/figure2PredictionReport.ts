@@ -43,7 +43,7 @@ export const FIGURE2_PREDICTION_STATEMENT =
  * @example figure2PredictionReport({ summaryPath: 'reports/fig2-paper/summary.json', inputs: { kappa0: 3.8453, c0Normalized: 0.28176, sigma2: 3.0888, dataset: 'CIFAR-10' } }).comparison.refutedLayers // 101
  * @throws Error (one line) from `readFigure2Summary`, or when the summary's layers are not 0 … L.
  */
-export function figure2PredictionReport(o: { summaryPath: string; inputs: Figure2PredictionInputs; width?: number }): Figure2PredictionReport {
+export function figure2PredictionReport(o: { summaryPath: string; inputs: Figure2PredictionInputs; width?: number; /** How the record names the summary (default: summaryPath). */ summaryLabel?: string }): Figure2PredictionReport {
   const s = readFigure2Summary(o.summaryPath, 'he-normal');
   const layers = [...s.measured].map((m) => m.layer).sort((a, b) => a - b);
   if (layers.some((l, i) => l !== i)) throw new Error(`${o.summaryPath}: quantiles.he-normal must list layers 0 … L once each`);
@@ -61,7 +61,7 @@ export function figure2PredictionReport(o: { summaryPath: string; inputs: Figure
   const comparison = compareFigure2Prediction({ networks: s.networks, measured: s.measured, predicted });
   return {
     statement: FIGURE2_PREDICTION_STATEMENT,
-    summary: { path: s.path, scale: s.scale, images: s.images, networks: s.networks },
+    summary: { path: o.summaryLabel ?? s.path, scale: s.scale, images: s.images, networks: s.networks },
     initialiser: 'he-normal',
     inputs,
     comparison,
