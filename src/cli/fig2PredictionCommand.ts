@@ -12,6 +12,7 @@ export interface Fig2PredictionOptions {
   readonly summary?: string;
   readonly out?: string;
   readonly dataDir?: string;
+  readonly results?: string;
   readonly json?: boolean;
 }
 
@@ -29,12 +30,14 @@ export async function fig2PredictionCommand(o: Fig2PredictionOptions, io: { stdo
   if (o.summary === undefined || o.summary.trim() === '') throw new UsageError('--summary FILE is required (a Figure 2 summary.json)');
   if (o.out === undefined || o.out.trim() === '') throw new UsageError('--out DIR is required');
   if (o.dataDir !== undefined && o.dataDir.trim() === '') throw new UsageError('--data-dir must not be empty');
+  if (o.results !== undefined && o.results.trim() === '') throw new UsageError('--results must not be empty');
   const abs = (p: string) => (isAbsolute(p) ? p : resolve(io.cwd, p));
   const summaryPath = abs(o.summary);
   const summary = readFigure2Summary(summaryPath, 'he-normal'); // fails (one line) before the data are read
   const dataset = loadCifar10({ ...(o.dataDir !== undefined ? { dataDir: abs(o.dataDir) } : {}), ...(io.env !== undefined ? { env: io.env } : {}) });
   const inputs = figure2InputStatistics(dataset, summary.images);
-  const report = figure2PredictionReport({ summaryPath, inputs, summaryLabel: relative(io.cwd, summaryPath) || summaryPath });
+  const resultsPath = o.results !== undefined ? abs(o.results) : undefined;
+  const report = figure2PredictionReport({ summaryPath, inputs, summaryLabel: relative(io.cwd, summaryPath) || summaryPath, ...(resultsPath !== undefined ? { resultsPath, resultsLabel: o.results! } : {}) });
   const files = await writeFigure2Prediction(abs(o.out), report);
   const c = report.comparison;
   if (o.json === true) {
@@ -47,7 +50,7 @@ export async function fig2PredictionCommand(o: Fig2PredictionOptions, io: { stdo
     ...c.layers
       .filter((l) => l.layer % 10 === 0 || l.layer === c.layers.length - 1)
       .map((l) => `${String(l.layer).padStart(5)}  ${fmt(l.kappa).padEnd(9)}  ${l.levels.map((x) => `${fmtLog(x.predictedLog10)} / ${fmt(x.measured)} (${x.side})`.padEnd(34)).join('')}${l.verdict}`),
-    `refuted at ${c.refutedLayers} of ${c.layers.length} layers; every interval is distribution-free from the measured quantiles (smallest coverage ${c.minCoverage}); P(any false refutation) ≤ ${c.falseRefutation.toExponential(2)} (Bonferroni over ${c.layers.length * 3} intervals)`,
+    `refuted at ${c.refutedLayers} of ${c.layers.length} layers; intervals distribution-free, ${c.method === 'bracket' ? 'bracketed by the other measured quantiles' : "order statistics of the networks' values"} (smallest coverage ${c.minCoverage.toPrecision(6)}); P(any false refutation) ≤ ${c.falseRefutation.toExponential(2)} (Bonferroni over ${c.layers.length * 3} intervals)`,
     `wrote ${files.join(', ')}`,
   ];
   io.stdout.write(lines.join('\n') + '\n');

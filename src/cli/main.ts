@@ -175,6 +175,7 @@ function buildProgram(stdout: Writer, errors: { message?: string; helpOnStderr: 
     .option('--summary <FILE>', 'a Figure 2 summary.json (vv fig2 / vv acceptance), e.g. reports/fig2-paper/summary.json')
     .option('--out <DIR>', 'folder for fig2-prediction.json, .svg and .png')
     .option('--data-dir <DIR>', 'folder with cifar-10-batches-bin/ (default: VV_DATA_DIR, ./data, then the JPEG stand-in)')
+    .option('--results <FILE>', "the run's results.jsonl: sharp order-statistic intervals from the networks' values (Bonferroni, family-wise 0.05)")
     .option('--json', 'print JSON instead of a table')
     .addHelpText('after', '\nExit codes: 0 done (whatever the verdicts), 2 invalid input, unreadable summary or bad data.')
     .action((opts: Fig2PredictionOptions) => onParsed({ command: 'fig2-prediction', options: opts }));

@@ -1,4 +1,5 @@
-import { quantileBracketInterval, type QuantileBracketInterval } from '../../stats/quantileBracketInterval.ts';
+import { quantileBracketInterval } from '../../stats/quantileBracketInterval.ts';
+import { quantileLowerBound, quantileUpperBound } from '../../stats/quantileConfidenceInterval.ts';
 import { FIGURE2_LEVELS, type Figure2PredictionLayer } from './predictFigure2Quantiles.ts';
 
 /** One measured layer of Figure 2 (summary.json's `quantiles[init][l]`). */
@@ -9,6 +10,17 @@ export interface MeasuredFigure2Layer {
   readonly q999: number;
 }
 
+/** A distribution-free interval for one true quantile, with the probabilities that each end misses it. */
+export interface ComparisonInterval {
+  /** 'bracket': from the other measured quantiles (`quantileBracketInterval`); 'order-statistics': from the networks' values (`quantileLowerBound`/`quantileUpperBound`). */
+  readonly method: 'bracket' | 'order-statistics';
+  readonly lower: number;
+  readonly upper: number;
+  readonly missLower: number;
+  readonly missUpper: number;
+  readonly coverage: number;
+}
+
 /** The comparison at one (layer, level). */
 export interface QuantileComparison {
   readonly level: number;
@@ -17,7 +29,7 @@ export interface QuantileComparison {
   readonly measured: number;
   /** log10(predicted / measured). */
   readonly log10Ratio: number;
-  readonly interval: QuantileBracketInterval;
+  readonly interval: ComparisonInterval;
   /** 'supported': predicted inside the interval; 'refuted': outside ('above' or 'below' it). */
   readonly verdict: 'supported' | 'refuted';
   readonly side: 'inside' | 'above' | 'below';
@@ -45,6 +57,7 @@ export interface Figure2PredictionComparison {
   readonly falseRefutation: number;
   /** The smallest coverage of a single interval. */
   readonly minCoverage: number;
+  readonly method: 'bracket' | 'order-statistics';
 }
 
 const MEASURED_KEYS = ['q90', 'q99', 'q999'] as const;
@@ -66,6 +79,13 @@ export function compareFigure2Prediction(p: {
   networks: number;
   measured: readonly MeasuredFigure2Layer[];
   predicted: readonly Figure2PredictionLayer[];
+  /**
+   * Optional: each layer's values over the networks (index = layer). Then every interval is the
+   * order-statistic one at family-wise level `alpha` (default 0.05), Bonferroni over all layers
+   * and levels, α/(2m) per end: the sharp interval a summary's three quantiles cannot give.
+   */
+  values?: readonly ArrayLike<number>[];
+  alpha?: number;
 }): Figure2PredictionComparison {
   const api = 'compareFigure2Prediction';
   if (!Number.isInteger(p.networks) || p.networks < 1) throw new Error(`${api}: networks must be an integer >= 1, got ${String(p.networks)}`);
@@ -81,8 +101,21 @@ export function compareFigure2Prediction(p: {
       return v;
     });
     const levels = FIGURE2_LEVELS.map((level, i): QuantileComparison => {
-      const known = FIGURE2_LEVELS.map((l, j) => ({ level: l, value: values[j]! })).filter((_, j) => j !== i);
-      const interval = quantileBracketInterval({ n: p.networks, q: level, floor: 0, known });
+      const layerValues = p.values?.[pred.layer];
+      let interval: ComparisonInterval;
+      if (p.values !== undefined) {
+        if (layerValues === undefined || layerValues.length !== p.networks) throw new Error(`${api}: values[${pred.layer}] must hold ${p.networks} values, got ${layerValues?.length ?? 'none'}`);
+        const tail = (p.alpha ?? 0.05) / (2 * FIGURE2_LEVELS.length * p.predicted.length);
+        const lo = quantileLowerBound(layerValues, level, tail);
+        const hi = quantileUpperBound(layerValues, level, tail);
+        const missLower = lo.coverage === null ? 0 : 1 - lo.coverage;
+        const missUpper = hi.coverage === null ? 0 : 1 - hi.coverage;
+        interval = { method: 'order-statistics', lower: lo.value ?? 0, upper: hi.value ?? Number.POSITIVE_INFINITY, missLower, missUpper, coverage: 1 - missLower - missUpper };
+      } else {
+        const known = FIGURE2_LEVELS.map((l, j) => ({ level: l, value: values[j]! })).filter((_, j) => j !== i);
+        const b = quantileBracketInterval({ n: p.networks, q: level, floor: 0, known });
+        interval = { method: 'bracket', lower: b.lower, upper: b.upper, missLower: b.missLower, missUpper: b.missUpper, coverage: b.coverage };
+      }
       falseRefutation += interval.missLower + interval.missUpper;
       minCoverage = Math.min(minCoverage, interval.coverage);
       const predicted = pred.quantiles[i]!;
@@ -101,5 +134,5 @@ export function compareFigure2Prediction(p: {
     return { layer: pred.layer, kappa: pred.kappa, shape: pred.shape, levels, verdict: levels.some((l) => l.verdict === 'refuted') ? 'refuted' : 'supported' };
   });
   const refutedLayers = layers.filter((l) => l.verdict === 'refuted').length;
-  return { networks: p.networks, layers, supportedLayers: layers.length - refutedLayers, refutedLayers, falseRefutation, minCoverage };
+  return { networks: p.networks, layers, supportedLayers: layers.length - refutedLayers, refutedLayers, falseRefutation, minCoverage, method: p.values !== undefined ? 'order-statistics' : 'bracket' };
 }

@@ -1,5 +1,7 @@
 import { compareFigure2Prediction, type Figure2PredictionComparison } from './compareFigure2Prediction.ts';
 import { predictFigure2Quantiles } from './predictFigure2Quantiles.ts';
+import { empiricalQuantile } from '../empiricalQuantile.ts';
+import { readFigure2Results } from './readFigure2Results.ts';
 import { readFigure2Summary } from './readFigure2Summary.ts';
 
 /** The input statistics that start the prediction (`vv input-stats`, He-normal, authors' preprocessing). */
@@ -25,7 +27,7 @@ export const FIGURE2_LAW_APPLIES: Readonly<Record<string, string>> = {
 /** The whole story of one prediction against one Figure 2 summary. */
 export interface Figure2PredictionReport {
   readonly statement: string;
-  readonly summary: { readonly path: string; readonly scale: string; readonly images: number; readonly networks: number };
+  readonly summary: { readonly path: string; readonly scale: string; readonly images: number; readonly networks: number; readonly results?: string };
   readonly initialiser: 'he-normal';
   readonly inputs: Figure2PredictionInputs & { readonly width: number; readonly lastLayer: number; readonly weightKurtosis: number; readonly n: number };
   readonly comparison: Figure2PredictionComparison;
@@ -43,7 +45,7 @@ export const FIGURE2_PREDICTION_STATEMENT =
  * @example figure2PredictionReport({ summaryPath: 'reports/fig2-paper/summary.json', inputs: { kappa0: 3.8453, c0Normalized: 0.28176, sigma2: 3.0888, dataset: 'CIFAR-10' } }).comparison.refutedLayers // 101
  * @throws Error (one line) from `readFigure2Summary`, or when the summary's layers are not 0 … L.
  */
-export function figure2PredictionReport(o: { summaryPath: string; inputs: Figure2PredictionInputs; width?: number; /** How the record names the summary (default: summaryPath). */ summaryLabel?: string }): Figure2PredictionReport {
+export function figure2PredictionReport(o: { summaryPath: string; inputs: Figure2PredictionInputs; width?: number; /** How the record names the summary (default: summaryPath). */ summaryLabel?: string; /** The run's results.jsonl: sharp order-statistic intervals from the networks' values (checked to be the summary's run). */ resultsPath?: string; resultsLabel?: string }): Figure2PredictionReport {
   const s = readFigure2Summary(o.summaryPath, 'he-normal');
   const layers = [...s.measured].map((m) => m.layer).sort((a, b) => a - b);
   if (layers.some((l, i) => l !== i)) throw new Error(`${o.summaryPath}: quantiles.he-normal must list layers 0 … L once each`);
@@ -58,10 +60,24 @@ export function figure2PredictionReport(o: { summaryPath: string; inputs: Figure
     weightKurtosis: 3,
     n: s.images,
   });
-  const comparison = compareFigure2Prediction({ networks: s.networks, measured: s.measured, predicted });
+  let values: Float64Array[] | undefined;
+  if (o.resultsPath !== undefined) {
+    values = readFigure2Results(o.resultsPath, 'he-normal');
+    if (values.length !== s.measured.length || values[0]!.length !== s.networks) {
+      throw new Error(`${o.resultsPath}: ${values[0]!.length} networks × ${values.length} layers, but the summary has ${s.networks} × ${s.measured.length}: not the same run`);
+    }
+    for (const m of s.measured) {
+      const sorted = Float64Array.from(values[m.layer]!).sort();
+      for (const [key, level] of [['q90', 0.9], ['q99', 0.99], ['q999', 0.999]] as const) {
+        const q = empiricalQuantile(sorted, level);
+        if (!(Math.abs(q - m[key]) <= 1e-4 * Math.abs(m[key]))) throw new Error(`${o.resultsPath}: layer ${m.layer} ${key} = ${q} but the summary says ${m[key]}: not the same run`);
+      }
+    }
+  }
+  const comparison = compareFigure2Prediction({ networks: s.networks, measured: s.measured, predicted, ...(values !== undefined ? { values } : {}) });
   return {
     statement: FIGURE2_PREDICTION_STATEMENT,
-    summary: { path: o.summaryLabel ?? s.path, scale: s.scale, images: s.images, networks: s.networks },
+    summary: { path: o.summaryLabel ?? s.path, scale: s.scale, images: s.images, networks: s.networks, ...(o.resultsPath !== undefined ? { results: o.resultsLabel ?? o.resultsPath } : {}) },
     initialiser: 'he-normal',
     inputs,
     comparison,
