@@ -80,7 +80,7 @@ function figure2Check(o: { id: string; summary: string; label: string }): Check 
     run(ctx: CheckContext): CheckResult {
       const base = { id: o.id, role: 'statement' as const, kind: 'float' as const, source, description, seed: ctx.seed, tolerance };
       const path = packagePath(o.summary);
-      if (!existsSync(path)) return { ...base, cases: 0, verdict: 'inconclusive', evidence: `summary unavailable: ${o.summary} is not in this checkout` };
+      if (!existsSync(path)) return { ...base, cases: 0, verdict: 'inconclusive', evidence: `data unavailable: the Figure 2 summary ${o.summary} is not in this checkout` };
       const summary = readFigure2Summary(path, 'he-normal');
       let inputs: Figure2PredictionInputs;
       try {
