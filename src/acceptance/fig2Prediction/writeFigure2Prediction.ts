@@ -16,13 +16,13 @@ export async function writeFigure2Prediction(dir: string, report: Figure2Predict
   const svg = join(dir, 'fig2-prediction.svg');
   const spec = figure2PredictionSpec({
     initialiser: 'He-normal',
-    dataset: `${report.inputs.dataset}, ${report.summary.networks.toLocaleString('en-US')} networks over ${report.summary.images.toLocaleString('en-US')} images`,
+    dataset: `${report.inputs.dataset}, ${report.summary.networks.toLocaleString('en-US')} networks, ${report.summary.images.toLocaleString('en-US')} images`,
     layers: report.comparison.layers.map((l) => ({
       layer: l.layer,
       measured: [l.levels[0]!.measured, l.levels[1]!.measured, l.levels[2]!.measured],
       predictedLog10: [l.levels[0]!.predictedLog10, l.levels[1]!.predictedLog10, l.levels[2]!.predictedLog10],
     })),
-    note: `Refuted at ${report.comparison.refutedLayers} of ${report.comparison.layers.length} layers (distribution-free intervals: ${report.comparison.method === 'bracket' ? 'bracketed by the other measured quantiles' : "order statistics of the networks' values, Bonferroni 0.05"}).`,
+    note: `Refuted at ${report.comparison.refutedLayers} of ${report.comparison.layers.length} layers (intervals: ${report.comparison.method === 'bracket' ? 'bracketed by the measured quantiles' : 'order statistics, Bonferroni 0.05'}).`,
   });
   await writeSvg({ spec, path: svg });
   const json = join(dir, 'fig2-prediction.json');

@@ -68,10 +68,11 @@ export function figure2PredictionSpec(options: { layers: readonly Figure2Predict
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
-      text: [`Figure 2: Section 5's Gamma law (dashed) vs measured (solid), ${initialiser}`, dataset],
+      text: [`Figure 2: Section 5's Gamma law vs measured, ${initialiser}`, dataset],
       subtitle: [
-        'Quantiles over networks of the empirical variance of each layer\'s unit 0. Dashed: S²/σ² ~ Gamma(DF_n/2, 2/DF_n), κ_l from Proposition 3.',
-        `▼: prediction below the floor (${belowCount} of ${layers.length * 3} predicted values; the deepest is ${deepestText}).`,
+        "Quantiles over networks of the empirical variance of each layer's unit 0.",
+        "Dashed: S²/σ² ~ Gamma(DF_n/2, 2/DF_n), κ_l from Proposition 3.",
+        `▼: predicted below the floor (${belowCount} of ${layers.length * 3}; the deepest is ${deepestText}).`,
         ...(options.note !== undefined ? [options.note] : []),
       ],
       anchor: 'start',
