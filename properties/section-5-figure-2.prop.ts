@@ -52,7 +52,7 @@ const fmt = (x: number) => (x === 0 ? '0' : Math.abs(Math.log10(Math.abs(x))) < 
 const fmtLog = (lg: number) => (lg > -300 ? fmt(10 ** lg) : `10^(${lg.toPrecision(4)})`);
 
 /** The layers the README tabulates, plus every layer where the prediction is refuted first/last. */
-export function describeFigure2Comparison(c: Figure2PredictionComparison, inputs: Figure2PredictionInputs, n: number): string {
+function describeFigure2Comparison(c: Figure2PredictionComparison, inputs: Figure2PredictionInputs, n: number): string {
   const shown = c.layers.filter((l) => l.layer % 20 === 0 || l.layer === c.layers.length - 1);
   const rows = shown.map(
     (l) =>
