@@ -12,6 +12,7 @@ import { section5 } from './section-5.prop.ts';
 import { theorem1 } from './theorem-1.prop.ts';
 import { inputStatisticsStatement } from './input-statistics.prop.ts';
 import { section5Applied } from './section-5-applied.prop.ts';
+import { section5Figure2 } from './section-5-figure-2.prop.ts';
 import { section7Linear } from './section-7-linear.prop.ts';
 import { section7Residual } from './section-7-residual.prop.ts';
 import { section7Conv } from './section-7-conv.prop.ts';
@@ -32,6 +33,7 @@ export const allStatements: readonly StatementSpec[] = [
   lemma6,
   inputStatisticsStatement,
   section5Applied,
+  section5Figure2,
   section7Linear,
   section7Residual,
   section7Conv,

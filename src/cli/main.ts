@@ -19,6 +19,7 @@ import { rejectRepeatedOptions } from './rejectRepeatedOptions.ts';
 import type { StatementSpec } from '../verify/types.ts';
 import type { ProgressStream as FigureIOStream } from './progress.ts';
 import type { FigureCommandOptions } from './figureCommand.ts';
+import type { Fig2PredictionOptions } from './fig2PredictionCommand.ts';
 
 /** Something to write output to (`process.stdout`, or a test's collector). */
 export interface Writer {
@@ -59,6 +60,7 @@ type Parsed =
   | { command: 'kurtosis'; options: KurtosisOptions }
   | { command: 'montecarlo'; options: MontecarloOptions }
   | { command: 'input-stats'; options: InputStatsOptions }
+  | { command: 'fig2-prediction'; options: Fig2PredictionOptions }
   | { command: 'data-fetch'; dataset: string; options: DataFetchOptions }
   | { command: 'fig1' | 'fig2' | 'fig3' | 'acceptance'; options: FigureCommandOptions }
   | { command: 'merge'; inputs: string[]; options: FigureCommandOptions & { force?: boolean } };
@@ -166,6 +168,17 @@ function buildProgram(stdout: Writer, errors: { message?: string; helpOnStderr: 
     .action((opts: InputStatsOptions) => onParsed({ command: 'input-stats', options: opts }));
 
   program
+    .command('fig2-prediction')
+    .description("Section 5's Gamma law as a prediction of Figure 2 (He-normal): predicted q0.9/q0.99/q0.999 per layer from CIFAR-10's (kappa0, c0) and Proposition 3, beside a summary.json's measured ones, with a verdict per layer; writes DIR/fig2-prediction.{json,svg,png}.")
+    .option('--summary <FILE>', 'a Figure 2 summary.json (vv fig2 / vv acceptance), e.g. reports/fig2-paper/summary.json')
+    .option('--out <DIR>', 'folder for fig2-prediction.json, .svg and .png')
+    .option('--data-dir <DIR>', 'folder with cifar-10-batches-bin/ (default: VV_DATA_DIR, ./data, then the JPEG stand-in)')
+    .option('--results <FILE>', "the run's results.jsonl: sharp order-statistic intervals from the networks' values (Bonferroni, family-wise 0.05)")
+    .option('--json', 'print JSON instead of a table')
+    .addHelpText('after', '\nExit codes: 0 done (whatever the verdicts), 2 invalid input, unreadable summary or bad data.')
+    .action((opts: Fig2PredictionOptions) => onParsed({ command: 'fig2-prediction', options: opts }));
+
+  program
     .command('data')
     .description('Data sets: `vv data fetch cifar10` downloads CIFAR-10 (the only network access of the project).')
     .command('fetch')
@@ -271,6 +284,7 @@ export async function main(argv: string[], io: MainIO = {}): Promise<number> {
     const cwd = io.cwd ?? process.cwd();
     if (parsed.command === 'kurtosis') return (await import('./kurtosisCommand.ts')).kurtosisCommand(parsed.options, stdout);
     if (parsed.command === 'montecarlo') return await (await import('./montecarloCommand.ts')).montecarloCommand(parsed.options, { stdout, stderr, env: io.env });
+    if (parsed.command === 'fig2-prediction') return await (await import('./fig2PredictionCommand.ts')).fig2PredictionCommand(parsed.options, { stdout, cwd, env: io.env });
     if (parsed.command === 'input-stats') return await (await import('./inputStatsCommand.ts')).inputStatsCommand(parsed.options, { stdout, stderr, env: io.env });
     const figureIO = { stdout, stderr: stderr as FigureIOStream, cwd, env: io.env };
     if (parsed.command === 'fig1' || parsed.command === 'fig2' || parsed.command === 'fig3') return await (await import('./figureCommand.ts')).figureCommand(parsed.command, parsed.options, figureIO);

@@ -6,3 +6,4 @@ export * from './renderSvg.ts';
 export * from './writeSvg.ts';
 export * from './renderPng.ts';
 export * from './pngPathFor.ts';
+export * from './figure2PredictionSpec.ts';
