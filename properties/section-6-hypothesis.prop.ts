@@ -21,8 +21,9 @@
  * network, "down" ⟺ S²_{L₂} < S²_{L₁} or S²_{L₂} = 0; "up" ⟺ S²_{L₂} > S²_{L₁}. The empirical
  * variance *vanishes* in a configuration when P(down) > 1/2 is shown, *explodes* when P(up) > 1/2
  * is shown — exact two-sided sign tests (src/stats/signTrendTest.ts), each configuration at
- * α = 10⁻⁶ / (number of configurations) (Bonferroni over this statement's family; this family's
- * budget is its own, not drawn from the run's), power stated at P = 0.8. The predicted direction
+ * α = 10⁻⁶ / (number of configurations) (Bonferroni over each grid check; both grid checks read the
+ * same networks, so the statement's family has false-alarm probability ≤ 2·10⁻⁶, its own budget, not
+ * drawn from the run's), power stated at P = 0.8. The predicted direction
  * is 'consistent' when shown, 'rejected' when its opposite (P < 1/2) is shown, else out of reach.
  * Why a median trend: log S_L² behaves as a random walk with drift δ (Furstenberg–Kesten), so
  * S_L² → 0 a.s. iff δ < 0 and P(down) > 1/2 over a long window iff the walk's median goes down.
@@ -133,6 +134,32 @@ function fixedData(seed: number, n: number, width: number): number[][] {
 }
 const describe = (c: Configuration) => `${c.initialiser}, a = ${qToString(c.slope)}, width ${c.width}`;
 
+/** Seed of the statement's real-network runs: shared by both grid checks (the same networks, predicted two ways). */
+const runSeed = (ctx: CheckContext) => deriveSeed(ctx.seed, 'section-6-hypothesis/runs');
+const configurationKey = (c: Configuration) => `${c.initialiser} ${c.slope.toFraction()} ${c.width}`;
+const countsCache = new Map<string, { down: number; up: number; networks: number }>();
+/** The trend counts of one configuration, run once per (run seed, tier) and shared by the grid checks. */
+function sharedCounts(ctx: CheckContext, c: Configuration): { down: number; up: number; networks: number } {
+  const seed = runSeed(ctx);
+  const key = `${seed} ${ctx.tier} ${configurationKey(c)}`;
+  let counts = countsCache.get(key);
+  if (counts === undefined) {
+    const grid = HYPOTHESIS_GRID[ctx.tier];
+    const s2 = fixedDataEmpiricalVariance({
+      initialiser: c.initialiser,
+      width: c.width,
+      depth: grid.depths[1],
+      slope: c.slope.valueOf(),
+      networks: grid.networks,
+      data: fixedData(deriveSeed(seed, `data ${c.width}`), grid.n, c.width),
+      seed: deriveSeed(seed, `configuration ${configurationKey(c)}`),
+    });
+    counts = trendCounts(s2, grid.depths);
+    countsCache.set(key, counts);
+  }
+  return counts;
+}
+
 /** A grid check on real networks: each configuration's sign test against `predict`. */
 function gridCheck(options: { id: string; role: CheckRole; source: string; description: string; predict: (c: Configuration) => Outcome | null }): Check {
   const { id, role, source, description } = options;
@@ -143,7 +170,7 @@ function gridCheck(options: { id: string; role: CheckRole; source: string; descr
     source,
     description,
     run(ctx: CheckContext): CheckResult {
-      const seed = deriveSeed(ctx.seed, id);
+      const seed = runSeed(ctx);
       const grid = HYPOTHESIS_GRID[ctx.tier];
       const configs = hypothesisConfigurations(ctx.tier).filter((c) => options.predict(c) !== null);
       const falseAlarm = HYPOTHESIS_FALSE_ALARM / configs.length;
@@ -151,31 +178,22 @@ function gridCheck(options: { id: string; role: CheckRole; source: string; descr
       let consistent = 0;
       let firstRejected: string | undefined;
       let power = 1;
-      configs.forEach((c, index) => {
+      configs.forEach((c) => {
         const predicted = options.predict(c)!;
-        const s2 = fixedDataEmpiricalVariance({
-          initialiser: c.initialiser,
-          width: c.width,
-          depth: grid.depths[1],
-          slope: c.slope.valueOf(),
-          networks: grid.networks,
-          data: fixedData(deriveSeed(seed, `data ${c.width}`), grid.n, c.width),
-          seed: deriveSeed(seed, `configuration ${index}`),
-        });
-        const counts = trendCounts(s2, grid.depths);
+        const counts = sharedCounts(ctx, c);
         const r = trendDecision(counts, predicted, falseAlarm);
         power = Math.min(power, r.power);
         const f = initialiserVarianceFactor(c.initialiser, c.slope, c.width);
         const line = `${describe(c)} (f = ${qToString(f)}): predicted ${predicted}, down ${counts.down}, up ${counts.up} of ${counts.networks} → ${r.decision}`;
         lines.push(line);
         if (r.decision === 'consistent') consistent++;
-        if (r.decision === 'rejected' && firstRejected === undefined) firstRejected = `${line} (${r.reason}; seed ${seed}, configuration ${index})`;
+        if (r.decision === 'rejected' && firstRejected === undefined) firstRejected = `${line} (${r.reason}; runs seed ${seed}, configuration ${configurationKey(c)})`;
       });
       const rejected = lines.filter((l) => l.endsWith('rejected')).length;
       const evidence =
         `${configs.length} configurations × ${grid.networks} networks, fixed data set of n = ${grid.n} i.i.d. normal inputs, depths ${grid.depths[0]} → ${grid.depths[1]}: ` +
         `${consistent} consistent, ${rejected} rejected, ${configs.length - consistent - rejected} out of reach; each sign test at false-alarm probability ${falseAlarm.toExponential(3)} ` +
-        `(family ${HYPOTHESIS_FALSE_ALARM}), power ≥ ${power.toFixed(4)} at P = ${POWER_AT}. ${lines.join(' | ')}`;
+        `(family ${HYPOTHESIS_FALSE_ALARM}), power ≥ 1 − ${(1 - power).toExponential(2)} at P = ${POWER_AT}. ${lines.join(' | ')}`;
       const base = { id, role, kind: 'montecarlo' as const, source, description, seed, cases: configs.length, evidence };
       if (firstRejected !== undefined) return { ...base, verdict: 'refuted', counterexample: firstRejected };
       return { ...base, verdict: consistent > 0 ? 'supported' : 'inconclusive' };
