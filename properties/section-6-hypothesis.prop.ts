@@ -306,12 +306,13 @@ export const section6Hypothesis: StatementSpec = {
       kind: 'float',
       source: 'Orthogonal, a = 1: S_L² = rᵀCr with ‖r‖ = 1',
       description:
-        'Real tfjs networks with the registry\'s orthogonal initialiser at a = 1 (gain 1), widths 2–8, depths 1–30, on the isotropic data set {±e_j}: S_l² of unit 0 equals 2/(2w − 1) at every layer, to float32 precision (relative 1e-4).',
+        'Real tfjs networks with the registry\'s orthogonal initialiser at a = 1 (gain 1), widths 2–8, depths 1–30, on the isotropic data set {±e_j}: S_l² of unit 0 equals f^l·2/(2w − 1) = 2/(2w − 1) (f = 1, the exact factor) at every layer, to float32 precision (relative 1e-4).',
       arbitrary: fc.record({ width: fc.integer({ min: 2, max: 8 }), depth: fc.integer({ min: 1, max: 30 }), seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }) }),
       predicate: (c) => {
         const s2 = fixedDataEmpiricalVariance({ initialiser: 'orthogonal', width: c.width, depth: c.depth, slope: 1, networks: 4, data: isotropicData(c.width), seed: c.seed });
-        const exact = 2 / (2 * c.width - 1);
-        return s2.every((layer) => layer.every((v) => Math.abs(v - exact) <= ORTHOGONAL_RELATIVE_TOLERANCE * exact));
+        // a = 1: the network is linear, each layer multiplies row 0's squared norm by g² = f, so S_l² = f^l·2/(2w − 1).
+        const f = initialiserVarianceFactor('orthogonal', q(1), c.width).valueOf();
+        return s2.every((layer, l) => layer.every((v) => Math.abs(v - f ** l * (2 / (2 * c.width - 1))) <= ORTHOGONAL_RELATIVE_TOLERANCE * f ** l * (2 / (2 * c.width - 1))));
       },
       tolerance: `relative ${ORTHOGONAL_RELATIVE_TOLERANCE}: float32 weights and products, ≈ L·2⁻²⁴ per layer over ≤ 30 layers`,
       runsFactor: 0.2,
