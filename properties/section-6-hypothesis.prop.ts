@@ -52,6 +52,8 @@ import { qToString } from '../src/algebra/rational.ts';
 import { discreteSymmetricDistributionArbitrary } from '../src/arbitraries/discreteSymmetricDistributionArbitrary.ts';
 import { rationalSlopeArbitrary } from '../src/arbitraries/rationalSlopeArbitrary.ts';
 import { normal } from '../src/distributions/normal.ts';
+import { rademacher } from '../src/distributions/rademacher.ts';
+import { uniform } from '../src/distributions/uniform.ts';
 import { describeDiscrete } from '../src/exact/describe.ts';
 import { entryMoments } from '../src/exact/entryMoments.ts';
 import { iidVector } from '../src/exact/iidVector.ts';
@@ -134,29 +136,39 @@ function fixedData(seed: number, n: number, width: number): number[][] {
 }
 const describe = (c: Configuration) => `${c.initialiser}, a = ${qToString(c.slope)}, width ${c.width}`;
 
-/** Seed of the statement's real-network runs: shared by both grid checks (the same networks, predicted two ways). */
+/** Seed of the statement's real-network runs: the same for both grid checks. */
 const runSeed = (ctx: CheckContext) => deriveSeed(ctx.seed, 'section-6-hypothesis/runs');
 const configurationKey = (c: Configuration) => `${c.initialiser} ${c.slope.toFraction()} ${c.width}`;
+/**
+ * What the networks are made of, as numbers: the first draws of the weight and data laws the
+ * registry's initialisers use. Part of the cache key below, so that a changed law (e.g. the
+ * perturbation meta-test's) is a cache miss and reruns the networks.
+ */
+function lawFingerprint(): string {
+  return [normal(), uniform(), rademacher()].map((d) => d.sample(xoroshiro128plus(1))).join(',');
+}
 const countsCache = new Map<string, { down: number; up: number; networks: number }>();
-/** The trend counts of one configuration, run once per (run seed, tier) and shared by the grid checks. */
-function sharedCounts(ctx: CheckContext, c: Configuration): { down: number; up: number; networks: number } {
+/**
+ * The trend counts of one configuration: run once per (run seed, tier, configuration, laws) and
+ * shared by both grid checks (the same networks, predicted two ways).
+ */
+function configurationCounts(ctx: CheckContext, c: Configuration): { down: number; up: number; networks: number } {
   const seed = runSeed(ctx);
-  const key = `${seed} ${ctx.tier} ${configurationKey(c)}`;
-  let counts = countsCache.get(key);
-  if (counts === undefined) {
-    const grid = HYPOTHESIS_GRID[ctx.tier];
-    const s2 = fixedDataEmpiricalVariance({
-      initialiser: c.initialiser,
-      width: c.width,
-      depth: grid.depths[1],
-      slope: c.slope.valueOf(),
-      networks: grid.networks,
-      data: fixedData(deriveSeed(seed, `data ${c.width}`), grid.n, c.width),
-      seed: deriveSeed(seed, `configuration ${configurationKey(c)}`),
-    });
-    counts = trendCounts(s2, grid.depths);
-    countsCache.set(key, counts);
-  }
+  const key = `${seed} ${ctx.tier} ${configurationKey(c)} ${lawFingerprint()}`;
+  const cached = countsCache.get(key);
+  if (cached !== undefined) return cached;
+  const grid = HYPOTHESIS_GRID[ctx.tier];
+  const s2 = fixedDataEmpiricalVariance({
+    initialiser: c.initialiser,
+    width: c.width,
+    depth: grid.depths[1],
+    slope: c.slope.valueOf(),
+    networks: grid.networks,
+    data: fixedData(deriveSeed(seed, `data ${c.width}`), grid.n, c.width),
+    seed: deriveSeed(seed, `configuration ${configurationKey(c)}`),
+  });
+  const counts = trendCounts(s2, grid.depths);
+  countsCache.set(key, counts);
   return counts;
 }
 
@@ -180,7 +192,7 @@ function gridCheck(options: { id: string; role: CheckRole; source: string; descr
       let power = 1;
       configs.forEach((c) => {
         const predicted = options.predict(c)!;
-        const counts = sharedCounts(ctx, c);
+        const counts = configurationCounts(ctx, c);
         const r = trendDecision(counts, predicted, falseAlarm);
         power = Math.min(power, r.power);
         const f = initialiserVarianceFactor(c.initialiser, c.slope, c.width);
@@ -315,6 +327,22 @@ export const section6Hypothesis: StatementSpec = {
         return s2.every((layer, l) => layer.every((v) => Math.abs(v - f ** l * (2 / (2 * c.width - 1))) <= ORTHOGONAL_RELATIVE_TOLERANCE * f ** l * (2 / (2 * c.width - 1))));
       },
       tolerance: `relative ${ORTHOGONAL_RELATIVE_TOLERANCE}: float32 weights and products, ≈ L·2⁻²⁴ per layer over ≤ 30 layers`,
+      runsFactor: 0.2,
+    }),
+    propertyCheck({
+      id: 'section-6-hypothesis/step/width-1-norm-preserving',
+      role: 'step',
+      kind: 'float',
+      source: 'The boundary the hypothesis leaves out (width 1: no off-diagonal entries): δ = 0 exactly',
+      description:
+        'Real width-1 tfjs networks with He-Bernoulli weights (±1 exactly) at a = ±1, depths 2–30, generated data sets: where the exact drift is δ = 0 the unit is y_l = ±x (a = 1) or ±|x| (a = −1, from layer 2 on), so S_l² is the same at every layer l ≥ 2, bit for bit in float32.',
+      arbitrary: fc.record({ slope: fc.constantFrom(1, -1), depth: fc.integer({ min: 2, max: 30 }), seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }), data: fc.array(fc.integer({ min: -64, max: 64 }), { minLength: 2, maxLength: 12 }) }),
+      predicate: (c) => {
+        if (empiricalVarianceDrift('he-bernoulli', c.slope, 1) !== 0) return false;
+        const s2 = fixedDataEmpiricalVariance({ initialiser: 'he-bernoulli', width: 1, depth: c.depth, slope: c.slope, networks: 4, data: c.data.map((v) => [v / 8]), seed: c.seed });
+        return s2.slice(2).every((layer) => layer.every((v, i) => v === s2[2]![i]));
+      },
+      tolerance: 'none: ±1 weights and |·| are exact in float32',
       runsFactor: 0.2,
     }),
     propertyCheck({
