@@ -38,6 +38,8 @@
  *   (w/2)·e^{−E log χ²_{w/2}} although the theoretical variance grows (w = 4, a = 1/5: f = 36/25,
  *   δ = 2 log(6/5) − γ = −0.213).
  * - δ ≤ log f always (Jensen), so f < 1 ⇒ E[S_L²] ≤ n/(n−1)·f^{L−1}·max_t E[y_1(x_t)²] → 0 (Markov).
+ * - where δ has a closed form the law is exact at every depth: E[log(S²_{L₂}/S²_{L₁})] = (L₂ − L₁)·δ
+ *   (the direction term log(uᵀCu) has the same law at every depth) — tested on the real networks.
  *
  * Finding: refuted — both halves. "Constant ⇒ vanishes" fails for norm-preserving layers
  * (orthogonal, a = 1: exact); "increasing ⇒ explodes" fails for GSM at small positive slopes (exact
@@ -59,6 +61,7 @@ import { entryMoments } from '../src/exact/entryMoments.ts';
 import { iidVector } from '../src/exact/iidVector.ts';
 import { pushForwardLayer } from '../src/exact/pushForwardLayer.ts';
 import { fixedDataEmpiricalVariance } from '../src/montecarlo/fixedData/fixedDataEmpiricalVariance.ts';
+import { assertEstimateConsistent } from '../src/stats/assertEstimateConsistent.ts';
 import { signTrendTest, type SignTrendRecord } from '../src/stats/signTrendTest.ts';
 import { empiricalVarianceDrift } from '../src/theory/empiricalVarianceDrift.ts';
 import { initialiserVarianceFactor, RANDOM_INITIALISER_NAMES, varianceBranch, type RandomInitialiserName } from '../src/theory/initialiserVarianceFactor.ts';
@@ -67,7 +70,7 @@ import { logChiSquareMean } from '../src/theory/logChiSquareMean.ts';
 import { exactCheck } from '../src/verify/exactCheck.ts';
 import { propertyCheck } from '../src/verify/propertyCheck.ts';
 import { deriveSeed } from '../src/verify/seed.ts';
-import type { Check, CheckContext, CheckResult, CheckRole } from '../src/verify/types.ts';
+import type { Check, CheckContext, CheckResult, CheckRole, MonteCarloTestRecord } from '../src/verify/types.ts';
 import type { StatementSpec } from '../src/verify/types.ts';
 
 const q = (n: number, d = 1) => new Fraction(n, d);
@@ -147,12 +150,17 @@ const configurationKey = (c: Configuration) => `${c.initialiser} ${c.slope.toFra
 function lawFingerprint(): string {
   return [normal(), uniform(), rademacher()].map((d) => d.sample(xoroshiro128plus(1))).join(',');
 }
-const countsCache = new Map<string, { down: number; up: number; networks: number }>();
+/** Per configuration: the trend counts and the mean, standard deviation and count of D = log(S²_{L₂}/S²_{L₁}) over networks (null when some S² is 0). */
+interface ConfigurationRun {
+  readonly counts: { down: number; up: number; networks: number };
+  readonly logRatio: { mean: number; sd: number; n: number } | null;
+}
+const countsCache = new Map<string, ConfigurationRun>();
 /**
  * The trend counts of one configuration: run once per (run seed, tier, configuration, laws) and
  * shared by both grid checks (the same networks, predicted two ways).
  */
-function configurationCounts(ctx: CheckContext, c: Configuration): { down: number; up: number; networks: number } {
+function configurationRun(ctx: CheckContext, c: Configuration): ConfigurationRun {
   const seed = runSeed(ctx);
   const key = `${seed} ${ctx.tier} ${configurationKey(c)} ${lawFingerprint()}`;
   const cached = countsCache.get(key);
@@ -168,8 +176,81 @@ function configurationCounts(ctx: CheckContext, c: Configuration): { down: numbe
     seed: deriveSeed(seed, `configuration ${configurationKey(c)}`),
   });
   const counts = trendCounts(s2, grid.depths);
-  countsCache.set(key, counts);
-  return counts;
+  const d = Array.from(s2[grid.depths[1]]!, (v, i) => Math.log(v / s2[grid.depths[0]]![i]!));
+  let logRatio: ConfigurationRun['logRatio'] = null;
+  if (d.every(Number.isFinite)) {
+    const mean = d.reduce((a, b) => a + b, 0) / d.length;
+    logRatio = { mean, sd: Math.sqrt(d.reduce((a, b) => a + (b - mean) ** 2, 0) / (d.length - 1)), n: d.length };
+  }
+  const run = { counts, logRatio };
+  countsCache.set(key, run);
+  return run;
+}
+
+/** Configurations whose drift has a finite closed form at width ≥ 2 (GSM at a ≠ −1; i.i.d. normal and orthogonal at a = 1). */
+export function driftConfigurations(tier: 'quick' | 'full'): Configuration[] {
+  return hypothesisConfigurations(tier).filter((c) => {
+    const delta = empiricalVarianceDrift(c.initialiser, c.slope.valueOf(), c.width);
+    return delta !== null && Number.isFinite(delta);
+  });
+}
+/** The power of the drift test refers to an error of 1/4 per layer in δ. */
+const DRIFT_DEVIATION_PER_LAYER = 0.25;
+
+/**
+ * Where δ has a closed form the law is exact at every depth, not only in the limit:
+ * log S_L² = Σ_l log(per-layer factor) + log(uᵀCu) with u a uniform direction at every depth, so
+ * E[log(S²_{L₂}/S²_{L₁})] = (L₂ − L₁)·δ exactly. Tested on the grid's real networks (t test of the
+ * mean over networks, df = networks − 1).
+ */
+function driftCheck(): Check {
+  const id = 'section-6-hypothesis/corrected/drift-real-networks';
+  const role: CheckRole = 'corrected';
+  const source = 'the exact law of log S_L² where δ has a closed form';
+  const description =
+    'GSM at every grid slope but −1, and i.i.d. normal (He, Glorot, LeCun) and orthogonal networks at a = 1, widths of the grid: the mean over networks of log(S²_{L₂}/S²_{L₁}) equals (L₂ − L₁)·δ exactly (rotational invariance: the row of the weight product has independent χ² norm factors and a uniform direction at every depth); two-sided t test, false alarm 10⁻⁶ split over the configurations, power stated against an error of 1/4 per layer in δ.';
+  return {
+    id,
+    role,
+    kind: 'montecarlo',
+    source,
+    description,
+    run(ctx: CheckContext): CheckResult {
+      const seed = runSeed(ctx);
+      const grid = HYPOTHESIS_GRID[ctx.tier];
+      const span = grid.depths[1] - grid.depths[0];
+      const configs = driftConfigurations(ctx.tier);
+      const falseAlarm = HYPOTHESIS_FALSE_ALARM / configs.length;
+      const tests: MonteCarloTestRecord[] = configs.map((c) => {
+        const { logRatio } = configurationRun(ctx, c);
+        const delta = empiricalVarianceDrift(c.initialiser, c.slope.valueOf(), c.width)!;
+        return {
+          quantity: `E[log(S²_${grid.depths[1]}/S²_${grid.depths[0]})] = ${span}·δ`,
+          inputs: `${describe(c)}; fixed data set of ${grid.n} i.i.d. normal inputs`,
+          samples: grid.networks,
+          seed,
+          assertion: assertEstimateConsistent({
+            estimate: logRatio?.mean ?? null,
+            stderr: logRatio === null ? null : logRatio.sd / Math.sqrt(logRatio.n),
+            df: logRatio === null ? null : logRatio.n - 1,
+            theory: span * delta,
+            falseAlarm,
+            absoluteDeviation: DRIFT_DEVIATION_PER_LAYER * span,
+          }),
+        };
+      });
+      const rejected = tests.filter((t) => t.assertion.decision === 'rejected');
+      const consistent = tests.filter((t) => t.assertion.decision === 'consistent').length;
+      const evidence = `${tests.length} tests: ${consistent} consistent, ${rejected.length} rejected, ${tests.length - consistent - rejected.length} out of reach; each at false-alarm probability ${falseAlarm.toExponential(3)}`;
+      const base = { id, role, kind: 'montecarlo' as const, source, description, seed, cases: tests.length, evidence, tests };
+      if (rejected.length > 0) {
+        const r = rejected[0]!;
+        const a = r.assertion as { estimate: number; theory: number; stderr: number };
+        return { ...base, verdict: 'refuted', counterexample: `${r.quantity} — ${r.inputs}: estimate ${a.estimate} ± ${a.stderr}, theory ${a.theory}` };
+      }
+      return { ...base, verdict: consistent > 0 ? 'supported' : 'inconclusive' };
+    },
+  };
 }
 
 /** A grid check on real networks: each configuration's sign test against `predict`. */
@@ -192,7 +273,7 @@ function gridCheck(options: { id: string; role: CheckRole; source: string; descr
       let power = 1;
       configs.forEach((c) => {
         const predicted = options.predict(c)!;
-        const counts = configurationCounts(ctx, c);
+        const { counts } = configurationRun(ctx, c);
         const r = trendDecision(counts, predicted, falseAlarm);
         power = Math.min(power, r.power);
         const f = initialiserVarianceFactor(c.initialiser, c.slope, c.width);
@@ -374,6 +455,7 @@ export const section6Hypothesis: StatementSpec = {
       explain: (w) => `w = ${w}: f*(w) = ${gsmThreshold(w)}, f*(w − 2) = ${w > 2 ? gsmThreshold(w - 2) : 'n/a'}`,
       tolerance: 'none: strict float64 comparisons of closed forms, margins ≫ 1e-12 (f*(1000) − 1 ≈ 1e-3)',
     }),
+    driftCheck(),
     gridCheck({
       id: 'section-6-hypothesis/corrected/real-networks',
       role: 'corrected',
