@@ -5,7 +5,7 @@
 import { Fraction } from 'fraction.js';
 import { describe, expect, it } from 'vitest';
 import { RANDOM_INITIALISER_NAMES } from '../src/theory/initialiserVarianceFactor.ts';
-import { HYPOTHESIS_GRID, hypothesisConfigurations, isotropicData, predictAsWritten, predictCorrected, trendCounts, trendDecision } from './section-6-hypothesis.prop.ts';
+import { driftConfigurations, HYPOTHESIS_GRID, hypothesisConfigurations, isotropicData, predictAsWritten, predictCorrected, trendCounts, trendDecision } from './section-6-hypothesis.prop.ts';
 
 const q = (n: number, d = 1) => new Fraction(n, d);
 /** s2[l][network] for `networks` networks whose S² is multiplied by `rate` per layer (rate(i) per network). */
@@ -55,6 +55,15 @@ describe('the configuration grid', () => {
     expect(predictCorrected({ initialiser: 'orthogonal', slope: q(1), width: 4 })).toBeNull();
     expect(predictCorrected({ initialiser: 'lecun-normal', slope: q(2), width: 4 })).toBe('explodes');
     expect(predictCorrected({ initialiser: 'he-normal', slope: q(0), width: 4 })).toBe('vanishes');
+  });
+  it('the exact-drift configurations: GSM at every grid slope but −1, and He-normal, Glorot, LeCun and orthogonal at a = 1 — nothing else', () => {
+    const configs = driftConfigurations('quick');
+    const keys = new Set(configs.map((c) => `${c.initialiser} ${c.slope.toFraction()}`));
+    for (const a of ['-2', '-1/2', '0', '1/5', '1/2', '1', '2']) expect(keys.has(`gsm ${a}`)).toBe(true);
+    expect(keys.has('gsm -1')).toBe(false);
+    for (const n of ['he-normal', 'glorot-normal', 'lecun-normal', 'orthogonal']) expect(keys.has(`${n} 1`)).toBe(true);
+    expect(configs.every((c) => c.initialiser === 'gsm' || c.slope.equals(1))).toBe(true);
+    expect(configs.some((c) => c.initialiser === 'he-uniform' || c.initialiser === 'he-bernoulli')).toBe(false);
   });
   it('the isotropic data set {±e_j} has covariance 2/(2w − 1)·I', () => {
     const w = 3;
