@@ -21,9 +21,9 @@
  * network, "down" ⟺ S²_{L₂} < S²_{L₁} or S²_{L₂} = 0; "up" ⟺ S²_{L₂} > S²_{L₁}. The empirical
  * variance *vanishes* in a configuration when P(down) > 1/2 is shown, *explodes* when P(up) > 1/2
  * is shown — exact two-sided sign tests (src/stats/signTrendTest.ts), each configuration at
- * α = 10⁻⁶ / (number of configurations) (Bonferroni over each grid check; both grid checks read the
- * same networks, so the statement's family has false-alarm probability ≤ 2·10⁻⁶, its own budget, not
- * drawn from the run's), power stated at P = 0.8. The predicted direction
+ * α = 10⁻⁶ / (number of configurations) (Bonferroni within each Monte Carlo check; the three
+ * Monte Carlo checks read the same networks, so the statement's family has false-alarm probability
+ * ≤ 3·10⁻⁶, its own budget, not drawn from the run's), power stated at P = 0.8. The predicted direction
  * is 'consistent' when shown, 'rejected' when its opposite (P < 1/2) is shown, else out of reach.
  * Why a median trend: log S_L² behaves as a random walk with drift δ (Furstenberg–Kesten), so
  * S_L² → 0 a.s. iff δ < 0 and P(down) > 1/2 over a long window iff the walk's median goes down.
