@@ -17,6 +17,7 @@ import { section7Linear } from './section-7-linear.prop.ts';
 import { section7Residual } from './section-7-residual.prop.ts';
 import { section7Conv } from './section-7-conv.prop.ts';
 import { section7Bounded } from './section-7-bounded.prop.ts';
+import { section6Hypothesis } from './section-6-hypothesis.prop.ts';
 
 /** Every formal statement of the paper, in the paper's order. */
 export const allStatements: readonly StatementSpec[] = [
@@ -34,6 +35,7 @@ export const allStatements: readonly StatementSpec[] = [
   inputStatisticsStatement,
   section5Applied,
   section5Figure2,
+  section6Hypothesis,
   section7Linear,
   section7Residual,
   section7Conv,

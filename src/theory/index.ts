@@ -22,3 +22,6 @@ export * from './degreesOfFreedom.ts';
 export * from './gammaApproximation.ts';
 export * from './probEmpiricalVarianceBelow.ts';
 export * from './gammaLogDensitySmallShape.ts';
+export * from './initialiserVarianceFactor.ts';
+export * from './logChiSquareMean.ts';
+export * from './empiricalVarianceDrift.ts';
