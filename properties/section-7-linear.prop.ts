@@ -214,7 +214,7 @@ export const section7Linear: StatementSpec = {
       role: 'corrected',
       kind: 'exact',
       source: 'a = 1, w = 1: κ_{l+1} = κ_w κ_l',
-      description: 'Width-1 linear networks with κ_w > 1: the recursion gives κ_d = κ_w^d κ_0 exactly (d = 1…20), unbounded; and every constant width w ≥ 2 has λ_max(M_w) > 1.',
+      description: "Width-1 linear networks with κ_w > 1: Proposition 3's recursion (a = 1, w = 1) gives κ_d = κ_w^d κ_0 exactly (d = 1…20), unbounded; and every constant width w ≥ 2 has λ_max(M_w) > 1 (M_w = Lemma 4's A₋ at a = 1, σ² = 1, from its trace and determinant), for this κ_w and for κ_w = 1.",
       arbitrary: fc.record({ kw: rationalKurtosisArbitrary({ maxNumerator: 40, maxDenominator: 4 }).filter((k) => k.compare(1) > 0), width: fc.integer({ min: 2, max: 64 }), input: inputArb }),
       // Independent of this file's (κ, u) rewrite: κ_d from Proposition 3's general recursion
       // (src/theory, any slope, at a = 1, w = 1) and λ_max(M_w) from Lemma 4's A₋ (at a = 1, σ² = 1
