@@ -18,6 +18,8 @@
  * a variance estimate of a light-tailed layer has relative stderr ≈ √(κ−1)/√n ≈ 0.6–1.5%, so
  * |t| ≳ 37 against a per-test threshold |t| ≈ 5.7–6.5 (false-alarm 1e-6 split over ≤ 100 tests):
  * detected with power ≈ 1, while the 5%-power reach rule keeps the variance tests decided.
+ * Exception: checks listed in OWN_N (section-7-conv) run at their own n, trace included (their
+ * tests are out of reach at 50,000 draws; arithmetic at OWN_N).
  *
  * Checks expected `refuted` already fail and are listed as such; checks of a data set missing here
  * (`inconclusive`) cannot run. The candidates of an increase test (Theorem 1) also include the
@@ -63,8 +65,22 @@ function formulaModules(): string[] {
   ];
 }
 
+/**
+ * Checks that run at their own n, traced too (no cap): their tests are out of reach at 50,000
+ * draws, so under the cap no perturbation could be decided. section-7-conv (quick tier: 400,000
+ * and 200,000 draws, ≈ 3 s a run): at its n, case A's κ_2(conv) = 6.10 has stderr 0.043 (0.12 at
+ * 50,000: power Φ((0.1·5.69 − 6.3·0.12)/0.12) ≈ 0.05, out of reach). The reversed claims are
+ * then decided: κ_2(FC, same fan-in) = 5.69 > κ_2(conv) is 9.3 stderr off, against intervals of
+ * half-width c·s ≈ 6·0.043 = 0.26 < 0.40 (rejected, power ≈ 1); κ_0 > κ_1 (conv): 3.000 ± 0.004
+ * against 3.870 ± 0.011, gap 0.87 ≫ 6·0.015 = 0.09. Layer 1 against a FC layer of the same
+ * fan-in: the weight law w ↦ 1.25w + 0.25 moves σ²_1 by ≥ 56% against a stderr of 0.2%. Its
+ * runs are shared between its checks (a cache keyed by the laws), so the trace, which fills that
+ * cache, runs at the same n.
+ */
+const OWN_N = /^section-7-conv\//;
+
 // ── The registry: which wrapped function is perturbed now, and which were called ──────────────
-const state: { active?: { id: string; eps: Fraction }; calls?: Set<string> } = {};
+const state: { active?: { id: string; eps: Fraction }; calls?: Set<string>; ownN?: boolean } = {};
 /** Draws per Monte Carlo run while tracing (only which functions are called matters then). */
 const TRACE_CAP = 4096;
 
@@ -153,7 +169,7 @@ beforeAll(async () => {
   for (const file of formulaModules()) vi.doMock(file, async (importOriginal) => wrapModule((await importOriginal()) as Record<string, unknown>, file));
   vi.doMock(join(root, 'src/network/sampleLayerOutputs.ts'), async (importOriginal) => {
     const mod = (await importOriginal()) as { sampleLayerOutputs: (o: { draws: number }) => unknown };
-    return { ...mod, sampleLayerOutputs: (o: { draws: number }) => mod.sampleLayerOutputs({ ...o, draws: Math.min(o.draws, state.calls ? TRACE_CAP : SAMPLE_CAP) }) };
+    return { ...mod, sampleLayerOutputs: (o: { draws: number }) => mod.sampleLayerOutputs({ ...o, draws: state.ownN ? o.draws : Math.min(o.draws, state.calls ? TRACE_CAP : SAMPLE_CAP) }) };
   });
   // The claim an increase test checks, reversed: "κ_l > κ_{l−1}" becomes "κ_{l−1} > κ_l".
   vi.doMock(join(root, 'src/stats/assertIncrease.ts'), async (importOriginal) => {
@@ -211,6 +227,15 @@ function teeth(statement: string, check: Check): Teeth {
   // A refuted check fails already; an unavailable data set cannot be run here.
   if (expected === 'refuted' || expected === 'inconclusive')
     return { statement, check: check.id, expected, killedBy: expected === 'refuted' ? 'already refuted' : 'not decided here (expected inconclusive)', candidates: 0 };
+  state.ownN = OWN_N.test(check.id);
+  try {
+    return teethOf(statement, check, expected);
+  } finally {
+    state.ownN = undefined;
+  }
+}
+
+function teethOf(statement: string, check: Check, expected: string): Teeth {
   // A symbolic check's only formula is its identity, handed to Algebrite: no trace needed.
   let called = ['algebrite'];
   if (check.kind !== 'symbolic') {

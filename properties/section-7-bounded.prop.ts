@@ -13,6 +13,7 @@
  */
 import fc from 'fast-check';
 import { normalExpectation } from '../src/distributions/normalExpectation.ts';
+import { finiteLawVariance } from '../src/exact/finiteLawVariance.ts';
 import { normal } from '../src/distributions/normal.ts';
 import { architectureMonteCarlo } from '../src/montecarlo/architecture/architectureMonteCarlo.ts';
 import { empiricalVarianceByDepth } from '../src/montecarlo/empirical/empiricalVarianceByDepth.ts';
@@ -37,10 +38,8 @@ export const finiteLawArb = fc
     return atoms.map(([k, w]) => ({ value: k / 8, p: w / total }));
   });
 type FiniteLaw = { value: number; p: number }[];
-const varianceOf = (law: FiniteLaw, f: (x: number) => number = (x) => x) => {
-  const m = law.reduce((s, a) => s + a.p * f(a.value), 0);
-  return law.reduce((s, a) => s + a.p * (f(a.value) - m) ** 2, 0);
-};
+/** Var f(x) over the atoms (src/exact/finiteLawVariance: a named formula, so the perturbation meta-test reaches it). */
+const varianceOf = (law: FiniteLaw, f?: (x: number) => number) => finiteLawVariance(law, f);
 const describeLaw = (law: FiniteLaw) => law.map((a) => `P(${a.value}) = ${a.p.toPrecision(4)}`).join(', ');
 
 /** Var[f(μ + sZ)], Z ∼ N(0, 1), by quadrature. */

@@ -69,13 +69,18 @@ const cache = new Map<string, { result: ArchitectureMonteCarloResult; seed: numb
 function convRun(ctx: CheckContext, index: number) {
   const c = CASES[ctx.tier][index]!;
   const seed = deriveSeed(deriveSeed(ctx.seed, 'section-7-conv/montecarlo'), `case ${index}`);
-  const key = `${ctx.tier}:${seed}`;
+  // The laws are part of the key: a run is shared only by checks that sample the same networks
+  // (the perturbation meta-test changes a law between runs of one check and must get a new run).
+  const weights = distributionByName(c.weights);
+  const input = normal();
+  const law = (d: { name: string; variance: number; fourthMoment: number }) => `${d.name}(${d.variance}, ${d.fourthMoment})`;
+  const key = `${ctx.tier}:${seed}:${law(weights)}:${law(input)}`;
   let hit = cache.get(key);
   if (hit === undefined) {
     const samples = Math.round(SAMPLES[ctx.tier] * (c.samplesFactor ?? 1));
     const widths = new Array<number>(c.depth + 1).fill(c.length);
     // Tests are made by the checks; falseAlarm here only feeds the (unused) default theory.
-    const result = architectureMonteCarlo({ widths, architecture: c.arch, activation: { name: 'leaky-relu', slope: 0 }, weights: distributionByName(c.weights), input: normal(), samples, seed, falseAlarm: 1e-6, theory: null });
+    const result = architectureMonteCarlo({ widths, architecture: c.arch, activation: { name: 'leaky-relu', slope: 0 }, weights, input, samples, seed, falseAlarm: 1e-6, theory: null });
     hit = { result, seed, samples };
     cache.set(key, hit);
   }

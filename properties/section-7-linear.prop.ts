@@ -36,6 +36,8 @@ import { propagationRecords } from '../src/montecarlo/propagation/propagationRec
 import { assertIncreaseWithPower } from '../src/stats/assertIncreaseWithPower.ts';
 import { kurtosisLowerBound } from '../src/theory/kurtosisLowerBound.ts';
 import { propagateKurtosis } from '../src/theory/kurtosisRecursion.ts';
+import { largestEigenvalueExceedsOne } from '../src/theory/largestEigenvalueExceedsOne.ts';
+import { reducedTransitionMatrix } from '../src/theory/reducedTransitionMatrix.ts';
 import { monteCarloCheck } from '../src/verify/monteCarloCheck.ts';
 import { propertyCheck } from '../src/verify/propertyCheck.ts';
 import { symbolicIdentityCheck } from '../src/verify/symbolicIdentityCheck.ts';
@@ -57,6 +59,14 @@ function perron(kw: Fraction, w: number) {
   ];
   const p1 = one.sub(M[0]![0]!).mul(one.sub(M[1]![1]!)).sub(M[0]![1]!.mul(M[1]![0]!));
   return { p1, trace: M[0]![0]!.add(M[1]![1]!) };
+}
+
+/** λ_max(M_w) > 1, M_w = Lemma 4's A₋ at a = 1, σ² = 1 (src/theory), decided exactly from its trace and determinant. */
+function perronRootExceedsOne(kw: Fraction, w: number): boolean {
+  const M = reducedTransitionMatrix(rationalField, { slope: one, width: w, weightKurtosis: kw, variance: one });
+  const trace = M[0]![0]!.add(M[1]![1]!);
+  const determinant = M[0]![0]!.mul(M[1]![1]!).sub(M[0]![1]!.mul(M[1]![0]!));
+  return largestEigenvalueExceedsOne(rationalField, { trace, determinant });
 }
 
 /** A valid input: κ_0 ≥ 1 and u_0 = c_0/σ⁴ + 1 ∈ [0, κ_0] (Cauchy–Schwarz). */
@@ -204,15 +214,16 @@ export const section7Linear: StatementSpec = {
       role: 'corrected',
       kind: 'exact',
       source: 'a = 1, w = 1: κ_{l+1} = κ_w κ_l',
-      description: 'Width-1 linear networks with κ_w > 1: the recursion gives κ_d = κ_w^d κ_0 exactly (d = 1…20), unbounded; and every constant width w ≥ 2 has λ_max(M_w) > 1.',
+      description: "Width-1 linear networks with κ_w > 1: Proposition 3's recursion (a = 1, w = 1) gives κ_d = κ_w^d κ_0 exactly (d = 1…20), unbounded; and every constant width w ≥ 2 has λ_max(M_w) > 1 (M_w = Lemma 4's A₋ at a = 1, σ² = 1, from its trace and determinant), for this κ_w and for κ_w = 1.",
       arbitrary: fc.record({ kw: rationalKurtosisArbitrary({ maxNumerator: 40, maxDenominator: 4 }).filter((k) => k.compare(1) > 0), width: fc.integer({ min: 2, max: 64 }), input: inputArb }),
+      // Independent of this file's (κ, u) rewrite: κ_d from Proposition 3's general recursion
+      // (src/theory, any slope, at a = 1, w = 1) and λ_max(M_w) from Lemma 4's A₋ (at a = 1, σ² = 1
+      // it is M_w). Iterating linearStep at w = 1 instead would be κ ↦ κ_w·κ by construction, so
+      // κ_d = κ_w^d κ_0 could not fail (the perturbation meta-test found it toothless).
       predicate: (c) => {
-        let k = { kappa: c.input.kappa0, u: c.input.u0 };
-        for (let d = 1; d <= 20; d++) {
-          k = linearStep(c.kw, 1, k);
-          if (!k.kappa.equals(c.kw.pow(d).mul(c.input.kappa0))) return false;
-        }
-        return explodes({ width: c.width, kw: c.kw, input: c.input }) && explodes({ width: c.width, kw: one, input: c.input });
+        const layers = propagateKurtosis(rationalField, { widths: new Array<number>(20).fill(1), slope: one, weightKurtosis: c.kw, variance: one, kappa0: c.input.kappa0, c0: c.input.u0.sub(1) });
+        if (!layers.every((layer, d) => layer.kappa.equals(c.kw.pow(d).mul(c.input.kappa0)))) return false;
+        return perronRootExceedsOne(c.kw, c.width) && perronRootExceedsOne(one, c.width);
       },
     }),
     monteCarloCheck<(typeof MC_CASES)[number]>({
