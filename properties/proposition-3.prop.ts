@@ -48,6 +48,8 @@ import { propagationRecords } from '../src/montecarlo/propagation/propagationRec
 import { scaleMixtureInput } from '../src/montecarlo/propagation/scaleMixtureInput.ts';
 import { monteCarloCheck } from '../src/verify/monteCarloCheck.ts';
 import { conditionalLayerOneMonteCarlo } from '../src/montecarlo/propagation/conditionalLayerOneMonteCarlo.ts';
+import { signedPermutationVector } from '../src/exact/signedPermutationVector.ts';
+import { positiveRationalArbitrary } from '../src/arbitraries/discreteSymmetricDistributionArbitrary.ts';
 
 /**
  * Monte Carlo design of the real-network checks. n = 10⁵ networks per configuration (quick tier;
@@ -74,6 +76,63 @@ const CONDITIONAL_SAMPLES = { quick: 40_000, full: 160_000 } as const;
 const CONDITIONAL_GENERATED = { quick: 3, full: 10 } as const;
 const wideConfigurationArbitrary = (maxDepth: number) =>
   networkConfigurationArbitrary({ minWidth: 8, maxWidth: 24, maxDepth, maxAbsSlope: 3, slopeConstants: [0, -1, 1], weightKurtosisRange: { min: 1, max: 12 } });
+
+
+/**
+ * A whole small network on a non-i.i.d. input of width w_0 ∈ {3, 4}: x = s·(ε_i v_π(i)), a signed
+ * random permutation of a generated rational vector times a generated positive scale (dependent
+ * entries, c_0 < 0 for one-hot-like v, > 0 for a scale mixture; σ² ≠ 1), then 1–2 layers of
+ * widths 1–3, every weight configuration enumerated (cost ≤ 2·10⁴ joint configurations).
+ */
+const wideInputNetworkArb = fc
+  .record({
+    v: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 3, maxLength: 4 }).filter((v) => v.some((x) => x !== 0)),
+    scales: fc.uniqueArray(positiveRationalArbitrary(3, 2), { minLength: 1, maxLength: 2, selector: (x) => x.toFraction() }),
+    weights: discreteSymmetricDistributionArbitrary({ maxAtoms: 1 }),
+    slope: rationalSlopeArbitrary(),
+    widths: fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 1, maxLength: 2 }),
+  })
+  .map((c) => ({ ...c, input: signedPermutationVector(c.v.map((x) => new Fraction(x)), c.scales.map((value) => ({ value, probability: new Fraction(1, c.scales.length) }))) }))
+  .filter(({ input, weights, widths, v }) => {
+    let cost = input.atoms.length;
+    let fanIn = v.length;
+    for (const w of widths) {
+      cost *= weights.atoms.length ** (fanIn * w);
+      fanIn = w;
+    }
+    return cost <= 20_000;
+  });
+type WideInputNetwork = typeof wideInputNetworkArb extends fc.Arbitrary<infer T> ? T : never;
+/**
+ * Exact (κ_l, c_l/σ⁴) of every layer, and the recursion run at the input's own σ² with its raw c_0
+ * (so A^(l)'s σ⁴ entries are exercised), normalised by σ⁴ for the comparison.
+ */
+function wideInputLayers(c: WideInputNetwork) {
+  const statistics = (d: VectorDistribution) => {
+    const m = entryMoments(d);
+    const s4 = m.second[0]!.pow(2);
+    return { kappa: m.fourth[0]!.div(s4), cOverSigma4: d.atoms[0]!.x.length >= 2 ? m.crossSquares[0]!.div(s4).sub(1) : new Fraction(0) };
+  };
+  const m0 = entryMoments(c.input);
+  const sigma2 = m0.second[0]!;
+  const raw0 = m0.crossSquares[0]!.sub(sigma2.pow(2));
+  let layer: VectorDistribution = c.input;
+  const exact = [statistics(layer)];
+  for (const w of c.widths) {
+    layer = pushForwardLayer(layer, { weights: c.weights.atoms, widthOut: w, slope: c.slope });
+    exact.push(statistics(layer));
+  }
+  const predicted = propagateKurtosis(rationalField, {
+    widths: [c.v.length, ...c.widths.slice(0, -1)],
+    slope: c.slope,
+    weightKurtosis: c.weights.exact.kurtosis,
+    variance: sigma2,
+    kappa0: exact[0]!.kappa,
+    c0: raw0,
+  }).map((p) => ({ kappa: p.kappa, cOverSigma4: p.c.div(sigma2.pow(2)) }));
+  const widths = [c.v.length, ...c.widths];
+  return { exact, predicted, widths, sigma2 };
+}
 
 type Joint = { atoms: readonly { x: Fraction; y: Fraction; p: Fraction }[] };
 interface StepCase {
@@ -341,6 +400,25 @@ export const proposition3: StatementSpec = {
       predicate: (c) => agrees(oneStep(pairToVector(signFlipSymmetrize(c.pair)), c.weights, c.slope)),
       explain: (c) => explainStep(pairToVector(signFlipSymmetrize(c.pair)), c),
       runsFactor: 0.5,
+    }),
+    propertyCheck({
+      id: 'proposition-3/corrected/non-iid-wide-input-exact',
+      role: 'corrected',
+      kind: 'exact',
+      source: 'Proposition 3 from the input on, w_0 > 2, σ_x² ≠ 1, non-i.i.d. sign-flip-symmetric input',
+      description:
+        'Inputs of width 3–4 that are He random vectors but not i.i.d. (signed random permutations of a rational vector times a random scale: dependent entries, c_0 of either sign, σ² ≠ 1), 1–2 layers of widths 1–3, every weight configuration enumerated: κ_l and c_l/σ⁴ of EVERY layer equal the recursion A^(l−1)⋯A^(0)k^(0) run at the input\'s σ² with its raw c_0, exactly.',
+      arbitrary: wideInputNetworkArb,
+      predicate: (c) => {
+        const { exact, predicted, widths } = wideInputLayers(c);
+        return exact.every((e, l) => e.kappa.equals(predicted[l]!.kappa) && (widths[l]! < 2 || e.cOverSigma4.equals(predicted[l]!.cOverSigma4)));
+      },
+      explain: (c) => {
+        const { exact, predicted, widths, sigma2 } = wideInputLayers(c);
+        return `widths ${widths.join(',')}, input v = (${c.v.join(', ')}) × scale ∈ {${c.scales.map(qToString).join(', ')}} (σ² = ${qToString(sigma2)}), weights ∝ ${describeDiscrete(c.weights)}, a = ${qToString(c.slope)}; ` +
+          exact.map((e, l) => `layer ${l}: exact (${qToString(e.kappa)}, ${qToString(e.cOverSigma4)}), recursion (${qToString(predicted[l]!.kappa)}, ${qToString(predicted[l]!.cOverSigma4)})`).join('; ');
+      },
+      runsFactor: 0.2,
     }),
     propertyCheck({
       id: 'proposition-3/corrected/hidden-layer-step',
