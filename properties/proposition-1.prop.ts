@@ -127,7 +127,7 @@ const signedPermutationArb = fc
  * A whole small network, every weight configuration of every layer enumerated: 2–3 layers of
  * widths 1–3 after the input; the filter bounds Π_l |support|^(w_{l−1}·w_l) × input atoms ≤ 4·10³.
  */
-const deepNetworkArb = fc
+export const deepNetworkArb = fc
   .record({
     input: fc.oneof(heInputArb, signedPermutationArb),
     weights: discreteSymmetricDistributionArbitrary({ maxAtoms: 1 }),

@@ -86,7 +86,7 @@ const wideConfigurationArbitrary = (maxDepth: number) =>
  * entries, c_0 < 0 for one-hot-like v, > 0 for a scale mixture; σ² ≠ 1), then 1–2 layers of
  * widths 1–3, every weight configuration enumerated (cost ≤ 2·10⁴ joint configurations).
  */
-const wideInputNetworkArb = fc
+export const wideInputNetworkArb = fc
   .record({
     v: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 3, maxLength: 4 }).filter((v) => v.some((x) => x !== 0)),
     scales: fc.uniqueArray(positiveRationalArbitrary(3, 2), { minLength: 1, maxLength: 2, selector: (x) => x.toFraction() }),
