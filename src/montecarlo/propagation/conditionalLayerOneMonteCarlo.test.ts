@@ -17,6 +17,7 @@ describe('conditionalLayerOneMonteCarlo', () => {
       expect(r.summary.kappa.estimate!).toBeCloseTo(t.kappa, 5);
       expect(r.summary.c!.estimate!).toBeCloseTo(t.c, 5);
       expect(r.tests.variance.decision).toBe('out-of-reach'); // stderr 0: nothing to test statistically
+      expect(r.tests.decision).toBe('out-of-reach');
     }
   });
 
@@ -28,6 +29,8 @@ describe('conditionalLayerOneMonteCarlo', () => {
       expect(r.tests.c!.decision).toBe('consistent');
       expect(r.tests.variance.power!).toBeGreaterThanOrEqual(0.99);
       expect(r.tests.kappa.decision).not.toBe('rejected');
+      expect(r.tests.decision).toBe(r.tests.kappa.decision === 'out-of-reach' ? 'out-of-reach' : 'consistent');
+      expect(r.tests.c!.absoluteDeviation).toBeCloseTo(0.01 * (1 + r.theory.c), 12);
     }
     const u = conditionalLayerOneMonteCarlo({ widths: [4, 4], slope: 0, weights: rademacher(), input: uniform(), samples: 10, seed: 1, falseAlarm: 1e-6 });
     expect(u.inputMoments).toEqual({ mu2: 0.5, mu4: 0.5 * 1.8 });
@@ -37,12 +40,17 @@ describe('conditionalLayerOneMonteCarlo', () => {
     const base = { widths: [16, 16] as const, slope: 0, weights: normal(), input: normal(), samples: 20_000, seed: 5, falseAlarm: 1e-8 };
     const t = propagationTheory({ widths: [16, 16], slope: 0, weightKurtosis: 3, inputVariance: 1, inputKurtosis: 3 })[1]!;
     expect(conditionalLayerOneMonteCarlo({ ...base, theory: { ...t, variance: 1.01 } }).tests.variance.decision).toBe('rejected');
-    expect(conditionalLayerOneMonteCarlo({ ...base, theory: { ...t, kappa: 1.01 * t.kappa } }).tests.kappa.decision).toBe('rejected');
+    const off = conditionalLayerOneMonteCarlo({ ...base, theory: { ...t, kappa: 1.01 * t.kappa } });
+    expect(off.tests.kappa.decision).toBe('rejected');
+    expect(off.tests.decision).toBe('rejected');
+    expect(off.tests.c!.decision).toBe('consistent');
   });
 
   it('rejects bad options naming the field', () => {
     const ok = { widths: [2, 2] as [number, number], slope: 0, weights: normal(), input: normal(), samples: 10, seed: 1, falseAlarm: 1e-6 };
     expect(() => conditionalLayerOneMonteCarlo({ ...ok, widths: [2] as unknown as [number, number] })).toThrow(/conditionalLayerOneMonteCarlo: options.widths/);
+    for (const widths of [[0, 2], [2, 2.5], [2, 2, 2]]) expect(() => conditionalLayerOneMonteCarlo({ ...ok, widths: widths as [number, number] })).toThrow(/options.widths must be \[w_0, w_1\]/);
+    expect(() => conditionalLayerOneMonteCarlo({ ...ok, widths: 'ab' as unknown as [number, number] })).toThrow(/options.widths/);
     expect(() => conditionalLayerOneMonteCarlo({ ...ok, samples: 1 })).toThrow(/options.samples/);
     expect(() => conditionalLayerOneMonteCarlo({ ...ok, seed: -1 })).toThrow(/options.seed/);
   });
