@@ -24,6 +24,7 @@ import { probEmpiricalVarianceBelow } from '../src/theory/probEmpiricalVarianceB
 import { exactCheck } from '../src/verify/exactCheck.ts';
 import { propertyCheck } from '../src/verify/propertyCheck.ts';
 import { symbolicIdentityCheck } from '../src/verify/symbolicIdentityCheck.ts';
+import { logGamma } from '../src/distributions/internal/logGamma.ts';
 import { FLOAT_FORMULA_RELATIVE_TOLERANCE } from '../src/verify/tolerances.ts';
 import type { StatementSpec } from '../src/verify/types.ts';
 
@@ -169,6 +170,61 @@ export const section5: StatementSpec = {
             .join('; '),
         };
       },
+    }),
+
+    exactCheck({
+      id: 'section-5/step/pointwise-density-implies-in-probability',
+      role: 'step',
+      source: 'Section 5: "For any x > 0, with k → 0, this [density] converges to zero … [so] the observed empirical variance will converge in probability to zero"',
+      description:
+        'The inference "densities → 0 pointwise on x > 0 ⇒ the variable → 0 in probability", on an explicit family: X_m ∼ Uniform(0, m) has density f_m(x) = 1/m on (0, m], which → 0 at every x > 0, yet P(X_m ≤ ε) = ε/m → 0 (exact, ε = 1/100, m = 10, 100, 1000). Mass escaping to infinity is what pointwise convergence misses; for the Gamma family the conclusion is recovered from its CDF (corrected check below).',
+      evaluate: () => {
+        const eps = q(1, 100);
+        const rows = [10, 100, 1000].map((m) => ({ m, density: q(1, m), pSmall: eps.div(m) }));
+        const last = rows[rows.length - 1]!;
+        return {
+          holds: last.pSmall.compare(q(1, 2)) > 0,
+          evidence: rows.map((r) => `m = ${r.m}: f_m(x) = ${qToString(r.density)} for 0 < x ≤ m, P(X_m ≤ 1/100) = ${qToString(r.pSmall)}`).join('; ') + ' — densities → 0 pointwise, and X_m → ∞ in probability, not 0',
+        };
+      },
+    }),
+    propertyCheck({
+      id: 'section-5/step/density-numerator-constant',
+      role: 'step',
+      kind: 'float',
+      source: 'Section 5: "the numerator [x^{k−1}e^{−kx}k^k] converges to a constant and the denominator [Γ(k)] grows to infinity"',
+      description:
+        'At every x ∈ [10⁻⁶, 100]: the numerator x^{k−1}e^{−kx}k^k is within relative 10⁻⁶ of its limit 1/x at k = 10⁻⁹ (and closer than at k = 10⁻⁶), and k·Γ(k) = Γ(k + 1) ∈ [0.88, 1] for k ∈ {10⁻², 10⁻⁴, 10⁻⁶} (lnΓ from the suite\'s Lanczos logGamma), so Γ(k) ≥ 0.88/k → ∞.',
+      arbitrary: fc.double({ min: 1e-6, max: 100, noNaN: true }),
+      predicate: (x) => {
+        // log(numerator · x) = k ln x − kx + k ln k: the relative distance to 1/x.
+        const relative = (k: number) => Math.abs(Math.expm1(k * Math.log(x) - k * x + k * Math.log(k)));
+        const gammaGrows = [1e-2, 1e-4, 1e-6].every((k) => {
+          const kGamma = Math.exp(logGamma(k) + Math.log(k));
+          return kGamma >= 0.88 && kGamma <= 1 + 1e-12;
+        });
+        return relative(1e-9) <= 1e-6 && relative(1e-9) < relative(1e-6) && gammaGrows;
+      },
+      tolerance: '1e-6 relative at k = 1e-9: |k ln x − kx + k ln k| ≤ 1.3e-7 on the range; Γ(k+1) ≥ 0.8856 (its minimum on (0, 1]) with 1e-12 for the Lanczos error',
+    }),
+    propertyCheck({
+      id: 'section-5/corrected/gamma-cdf-lower-bound',
+      role: 'corrected',
+      kind: 'float',
+      source: 'Section 5 under the Gamma law, through its CDF instead of its density',
+      description:
+        'For shape k = DF_n/2 ≤ 1 (κ ≥ n + (n−3)/(n−1)): P(S_n²/σ² ≤ ε) = ∫₀^ε x^{k−1}e^{−kx}k^k/Γ(k) dx ≥ e^{−kε}k^kε^k/(kΓ(k)) = e^{−kε}(kε)^k/Γ(k+1) ≥ e^{−kε}(kε)^k, since Γ(k+1) ≤ 1 on [0, 1]; the bound → 1 as k → 0 (k ln k → 0), i.e. as κ → ∞, for every ε > 0 and n. Checked: the bound never exceeds the regularized incomplete gamma (@stdlib), and exceeds 1 − 10⁻⁴ at κ = 10¹²·n.',
+      arbitrary: fc.record({ n: fc.integer({ min: 2, max: 10_000 }), epsilon: fc.double({ min: 1e-4, max: 0.9, noNaN: true }), u: fc.double({ min: 0, max: 9, noNaN: true }) }),
+      predicate: ({ n, epsilon, u }) => {
+        const bound = (kurtosis: number) => {
+          const { shape } = gammaApproximation({ kurtosis, n });
+          return Math.exp(-shape * epsilon + shape * Math.log(shape * epsilon));
+        };
+        const kurtosis = (n + 1) * 10 ** u;
+        const p = probEmpiricalVarianceBelow({ kurtosis, n, epsilon });
+        return gammaApproximation({ kurtosis, n }).shape <= 1 && bound(kurtosis) <= p + 1e-12 && bound(1e12 * n) > 1 - 1e-4;
+      },
+      tolerance: '1e-12 absolute between the bound and stdlib gammainc (stated accuracy ~1e-15)',
     }),
   ],
 };

@@ -30,6 +30,8 @@ import { kurtosisLowerBound } from '../src/theory/kurtosisLowerBound.ts';
 import { lemma3Parameters } from '../src/theory/lemma3Parameters.ts';
 import { transitionMatrix } from '../src/theory/transitionMatrix.ts';
 import { transitionProduct } from '../src/theory/transitionProduct.ts';
+import { matMul, type Matrix } from '../src/theory/matrix.ts';
+import { reducedTransitionMatrix } from '../src/theory/reducedTransitionMatrix.ts';
 import { exactCheck } from '../src/verify/exactCheck.ts';
 import { propertyCheck } from '../src/verify/propertyCheck.ts';
 import { symbolicIdentityCheck } from '../src/verify/symbolicIdentityCheck.ts';
@@ -88,6 +90,36 @@ const GROWTH_CASES = [
   { width: 8, depth: 3, weights: 'normal', slope: 0 },
   { width: 12, depth: 3, weights: 'uniform', slope: 0.2 },
 ] as const;
+
+
+/** 2×2 helpers for the "one diverging factor" step (exact). */
+const tr2 = (M: Matrix<Fraction>) => M[0]![0]!.add(M[1]![1]!);
+const det2 = (M: Matrix<Fraction>) => M[0]![0]!.mul(M[1]![1]!).sub(M[0]![1]!.mul(M[1]![0]!));
+const rowSums = (M: Matrix<Fraction>) => M.map((row) => row.reduce((a, b) => a.add(b), q(0)));
+/** λ_max(M) ≥ s for a 2×2 matrix with real eigenvalues: s ≤ tr/2, or χ(s) = s² − tr·s + det ≤ 0. */
+const lambdaMaxAtLeast = (M: Matrix<Fraction>, s: Fraction) =>
+  s.compare(tr2(M).div(2)) <= 0 || s.pow(2).sub(tr2(M).mul(s)).add(det2(M)).compare(0) <= 0;
+const product2 = (Ms: readonly Matrix<Fraction>[]): Matrix<Fraction> => Ms.reduce((P, M) => matMul(rationalField, P, M), [[one, q(0)], [q(0), one]]);
+/** A_w₋ in the normalised coordinates (κ, c/σ⁴), σ² = 1 (a similarity of every other σ²). */
+const reducedA = (w: number, slope: Fraction, kw: Fraction) => reducedTransitionMatrix(rationalField, { slope, width: w, weightKurtosis: kw, variance: one });
+/** Lemma 3's form with all four parameters equal to t (σ = 1): γ > 0, α ≥ γ, δ > 0, β ≥ δ. */
+const lemma3Form = (t: Fraction): Matrix<Fraction> => [[t, t, t], [t, t, t.sub(1)], [q(0), q(0), one]];
+const diverging = fc.record({
+  before: widthSequenceArbitrary({ min: 2, max: 12, minLength: 0, maxLength: 4 }),
+  after: widthSequenceArbitrary({ min: 2, max: 12, minLength: 0, maxLength: 4 }),
+  w: fc.integer({ min: 2, max: 12 }),
+  m: fc.integer({ min: 1, max: 6 }),
+  slope: rationalSlopeArbitrary({ maxNumerator: 6, maxDenominator: 4 }),
+  kw: rationalKurtosisArbitrary({ maxNumerator: 40, maxDenominator: 4 }),
+});
+type DivergingCase = typeof diverging extends fc.Arbitrary<infer T> ? T : never;
+/** B₋ = Y₁·X·Y₂ with X = A_w₋^m, and its cyclic shift P₋ = X·Y₂·Y₁ (same trace and determinant). */
+function divergingProduct(c: DivergingCase) {
+  const Y1 = product2(c.before.map((w) => reducedA(w, c.slope, c.kw)));
+  const Y2 = product2(c.after.map((w) => reducedA(w, c.slope, c.kw)));
+  const X = product2(Array.from({ length: c.m }, () => reducedA(c.w, c.slope, c.kw)));
+  return { X, B: product2([Y1, X, Y2]), P: product2([X, Y2, Y1]) };
+}
 
 export const theorem1: StatementSpec = {
   id: 'theorem-1',
@@ -248,6 +280,53 @@ export const theorem1: StatementSpec = {
         const grows = factor.compare(1) > 0;
         return layers[depth]!.kappa.equals(factor.pow(depth).mul(input.kappa0)) && grows === !(a2.equals(1) && kw.equals(1));
       },
+    }),
+
+    exactCheck({
+      id: 'theorem-1/step/one-diverging-factor',
+      role: 'step',
+      source:
+        'Theorem 1, proof: "The product consists of a finite number of matrices of the form from Lemma 3 and at least one matrix with all positive parameters going to infinity. In effect, the positive parameters for this product go to infinity, which implies that λ_max goes to infinity"',
+      description:
+        'The inference from Lemma 3\'s form alone: X_t with α = β = γ = δ = t → ∞ and Y_t with α = β = γ = δ = 1/t³ are both of Lemma 3\'s form (σ = 1); λ_max(X_tY_t) is computed exactly for t = 10, 100, 1000.',
+      evaluate: () => {
+        const rows = [10, 100, 1000].map((t) => {
+          const P = matMul(rationalField, lemma3Form(q(t)), lemma3Form(q(1, t ** 3)));
+          const block: Matrix<Fraction> = [P[0]!.slice(0, 2), P[1]!.slice(0, 2)];
+          // λ_max of the block: tr ≥ 0 and det = 0 here, so λ_max = tr; the 3×3 adds the eigenvalue 1.
+          return { t, trace: tr2(block), det: det2(block) };
+        });
+        const last = rows[rows.length - 1]!;
+        return {
+          holds: last.det.equals(0) ? last.trace.compare(1) > 0 : false,
+          evidence: rows.map((r) => `t = ${r.t}: the block of X_tY_t has trace ${qToString(r.trace)} and determinant ${qToString(r.det)}, so λ_max(X_tY_t) = max(${qToString(r.trace)}, 1) = 1`).join('; ') +
+            ' — the parameters of X_t go to infinity, yet λ_max of the product stays 1: the step needs the other factors bounded below, which Lemma 3\'s form does not give (the corrected check shows the actual factors are)',
+        };
+      },
+    }),
+    propertyCheck({
+      id: 'theorem-1/step/one-diverging-factor-actual-factors',
+      role: 'step',
+      kind: 'exact',
+      source: 'Theorem 1, proof, the step "one factor diverges ⇒ λ_max of the product diverges", for the actual factors A_w',
+      description:
+        'In the coordinates (κ, c/σ⁴) every A_w₋ (w ≥ 2, any slope, κ_w ≥ 1) has row sums ≥ 1 (row 2: (2h + w − 1)/w with h = (a⁴+1)/(a²+1)² ≥ 1/2), so any product Y of them has Y𝟙 ≥ 𝟙; for B₋ = Y₁XY₂ with X = A_w₋^m: λ_max(B₋) = λ_max(XY₂Y₁) (equal trace and determinant, checked) ≥ min row sum of XY₂Y₁ (Collatz–Wielandt) ≥ min row sum of X, which → ∞ by the corrected Lemma 5. Each link checked exactly on generated products.',
+      arbitrary: diverging,
+      predicate: (c) => {
+        const factors = [...c.before, ...c.after, c.w].map((w) => reducedA(w, c.slope, c.kw));
+        if (!factors.every((F) => rowSums(F).every((r) => r.compare(1) >= 0))) return false;
+        const { X, B, P } = divergingProduct(c);
+        if (!tr2(B).equals(tr2(P)) || !det2(B).equals(det2(P))) return false;
+        const rsP = rowSums(P);
+        const rsX = rowSums(X);
+        if (!rsP.every((r, i) => r.compare(rsX[i]!) >= 0)) return false;
+        const minRow = rsP[0]!.compare(rsP[1]!) <= 0 ? rsP[0]! : rsP[1]!;
+        const minRowX = rsX[0]!.compare(rsX[1]!) <= 0 ? rsX[0]! : rsX[1]!;
+        return lambdaMaxAtLeast(P, minRow) && minRow.compare(minRowX) >= 0;
+      },
+      explain: (c) => `widths before ${c.before.join(',') || '—'}, X = A_${c.w}^${c.m}, after ${c.after.join(',') || '—'}; a = ${qToString(c.slope)}, κ_w = ${qToString(c.kw)}`,
+      examples: [{ before: [3], after: [2, 5], w: 2, m: 3, slope: one, kw: one }],
+      runsFactor: 0.5,
     }),
   ],
 };

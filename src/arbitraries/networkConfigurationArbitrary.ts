@@ -22,6 +22,16 @@ export interface NetworkConfigurationConstraints {
   readonly weights?: readonly string[];
   /** Largest |a| of the generated slopes (default 0.5); a = 0 (ReLU) is generated often. */
   readonly maxAbsSlope?: number;
+  /**
+   * Slopes generated often besides the two-decimal ones (default [0]); e.g. [0, −1, 1] so that the
+   * boundary a = ±1 (where Lemma 4's A₋ degenerates) is reached, not left to a 1-in-600 chance.
+   */
+  readonly slopeConstants?: readonly number[];
+  /**
+   * When given, weight laws also include `three-point:K` with a generated two-decimal kurtosis
+   * K ∈ [min, max] (min ≥ 1): kurtoses between and beyond the named laws' 1, 1.8, 3, 6.
+   */
+  readonly weightKurtosisRange?: { readonly min: number; readonly max: number };
 }
 
 /**
@@ -32,7 +42,8 @@ export interface NetworkConfigurationConstraints {
  *
  * @example fc.sample(networkConfigurationArbitrary(), { seed: 1, numRuns: 1 })[0]
  * // e.g. { widths: [9, 14, 7], slope: -0.31, weights: 'uniform' }
- * @throws Error naming the constraint when minWidth < 1, maxWidth < minWidth, maxDepth < 1 or weights is empty.
+ * @throws Error naming the constraint when minWidth < 1, maxWidth < minWidth, maxDepth < 1, weights or
+ *   slopeConstants is empty, or weightKurtosisRange is not 1 ≤ min ≤ max < ∞.
  */
 export function networkConfigurationArbitrary(constraints: NetworkConfigurationConstraints = {}): fc.Arbitrary<NetworkConfiguration> {
   const minWidth = constraints.minWidth ?? 6;
@@ -46,10 +57,21 @@ export function networkConfigurationArbitrary(constraints: NetworkConfigurationC
   if (!Number.isInteger(maxDepth) || maxDepth < 1) throw new Error(`${api}: constraints.maxDepth must be an integer >= 1, got ${maxDepth}`);
   if (weights.length === 0) throw new Error(`${api}: constraints.weights must not be empty`);
   if (!(maxAbsSlope >= 0)) throw new Error(`${api}: constraints.maxAbsSlope must be >= 0, got ${maxAbsSlope}`);
+  const slopeConstants = constraints.slopeConstants ?? [0];
+  if (slopeConstants.length === 0 || !slopeConstants.every(Number.isFinite)) throw new Error(`${api}: constraints.slopeConstants must be a non-empty list of finite numbers`);
+  const range = constraints.weightKurtosisRange;
+  if (range !== undefined && !(range.min >= 1 && range.max >= range.min && Number.isFinite(range.max))) {
+    throw new Error(`${api}: constraints.weightKurtosisRange must have 1 <= min <= max < Infinity, got [${range.min}, ${range.max}]`);
+  }
   const hundredths = Math.round(100 * maxAbsSlope);
+  const named = fc.constantFrom(...weights);
+  const weightArb =
+    range === undefined
+      ? named
+      : fc.oneof(named, fc.integer({ min: Math.ceil(100 * range.min), max: Math.floor(100 * range.max) }).map((k) => `three-point:${k / 100}`));
   return fc.record({
     widths: widthSequenceArbitrary({ min: minWidth, max: maxWidth, minLength: 2, maxLength: maxDepth + 1 }),
-    slope: fc.oneof(fc.constant(0), fc.integer({ min: -hundredths, max: hundredths }).map((k) => k / 100)),
-    weights: fc.constantFrom(...weights),
+    slope: fc.oneof(fc.constantFrom(...slopeConstants), fc.integer({ min: -hundredths, max: hundredths }).map((k) => k / 100)),
+    weights: weightArb,
   });
 }

@@ -246,3 +246,24 @@ describe('createLayerMomentAccumulator: bad inputs', () => {
     expect(acc.count).toBe(0);
   });
 });
+
+describe('createLayerMomentAccumulator: addMoments (per-draw statistics, e.g. conditional expectations)', () => {
+  it('adding each draw\'s (s₂, s₄, s₂₂) equals adding its entries', () => {
+    const data = [1, 2, 1, 0, 3, 1, 2, 2, -1, 4, 0.5, -2];
+    const a = createLayerMomentAccumulator({ width: 2, batches: 3 }).addDraws(data);
+    const b = createLayerMomentAccumulator({ width: 2, batches: 3 });
+    for (let d = 0; d < data.length; d += 2) {
+      const [x, y] = [data[d]! ** 2, data[d + 1]! ** 2];
+      b.addMoments((x + y) / 2, (x * x + y * y) / 2, x * y);
+    }
+    expect(b.count).toBe(a.count);
+    const [sa, sb] = [a.summary(), b.summary()];
+    for (const k of ['variance', 'kappa', 'c'] as const) {
+      expect(sb[k]!.estimate!).toBeCloseTo(sa[k]!.estimate!, 12);
+      expect(sb[k]!.stderr!).toBeCloseTo(sa[k]!.stderr!, 12);
+    }
+  });
+  it('rejects non-finite statistics naming the method', () => {
+    expect(() => createLayerMomentAccumulator({ width: 2 }).addMoments(1, Number.NaN, 1)).toThrow(/addMoments\(s2, s4, s22\): each must be a finite number/);
+  });
+});

@@ -77,6 +77,13 @@ export interface LayerMomentAccumulator {
   readonly count: number;
   /** Adds one draw: a vector of exactly `width` entries. */
   addDraw(y: ArrayLike<number>): LayerMomentAccumulator;
+  /**
+   * Adds one draw given by its per-draw statistics instead of its entries: s₂ = mean_i y_i²,
+   * s₄ = mean_i y_i⁴, s₂₂ = mean over ordered pairs i ≠ j of y_i²y_j² (ignored when width = 1) —
+   * or any unbiased stand-ins for them, e.g. their conditional expectations given part of the draw
+   * (a Rao–Blackwellised estimator). Throws unless all three are finite.
+   */
+  addMoments(s2: number, s4: number, s22: number): LayerMomentAccumulator;
   /** Adds draws stored row-major [draws × width] (a tfjs `dataSync()` of a [draws, width] tensor). */
   addDraws(data: ArrayLike<number>): LayerMomentAccumulator;
   /** Adds the draws of an adjacent accumulator (or its state); see createLayerMomentAccumulator. */

@@ -137,6 +137,11 @@ describe('heInit', () => {
     expect(() => heInit({ ...ok, fanOut: Number.NaN })).toThrow('heInit: options.fanOut');
     expect(() => heInit({ ...ok, slope: Number.POSITIVE_INFINITY })).toThrow('heInit: options.slope must be a finite number');
     expect(() => heInit({ ...ok, distribution: undefined as unknown as SymmetricDistribution })).toThrow('heInit: options.distribution');
+    const bad = (d: unknown) => () => heInit({ ...ok, distribution: d as SymmetricDistribution });
+    expect(bad(null)).toThrow('heInit: options.distribution must be a SymmetricDistribution');
+    expect(bad({ ...normal(), sample: 1 })).toThrow('heInit: options.distribution must be a SymmetricDistribution');
+    for (const variance of [0, -1, Number.NaN, Number.POSITIVE_INFINITY, '1'])
+      expect(bad({ ...normal(), variance }), String(variance)).toThrow(`heInit: options.distribution.variance must be a finite number > 0, got ${String(variance)}`);
     expect(() => heInit({ ...ok, rng: undefined as unknown as typeof ok.rng })).toThrow('heInit: options.rng');
     expect(() => heInit(undefined as unknown as typeof ok)).toThrow('heInit: options must be an object');
   });

@@ -2,6 +2,7 @@ import type { SymmetricDistribution } from '../../distributions/types.ts';
 import type { RandomLayerShape, WeightMatrix } from './types.ts';
 import { scaledIid } from './internal/scaledIid.ts';
 import { checkOptions, checkSlope } from './internal/validate.ts';
+import { testMutant } from '../../testing/testMutant.ts';
 
 /** Options of {@link heInit}. */
 export interface HeInitOptions extends RandomLayerShape {
@@ -30,5 +31,7 @@ export interface HeInitOptions extends RandomLayerShape {
 export function heInit(options: HeInitOptions): WeightMatrix {
   checkOptions('heInit', options);
   const a = checkSlope('heInit', options.slope ?? 0);
-  return scaledIid('heInit', options, (fanIn) => 2 / (fanIn * (1 + a * a)));
+  // The mutation tests' 1% error (src/testing/testMutant.ts); 0 unless VV_TEST_MUTANT names it.
+  const mutant = testMutant('he-variance-a2-plus-1.01') ? 0.01 : 0;
+  return scaledIid('heInit', options, (fanIn) => 2 / (fanIn * (1 + a * a + mutant)));
 }
