@@ -10,7 +10,7 @@ import { runFigures, writeAcceptanceReport, type FigureOutcome } from '../accept
 import { FIGURE23_INITS, SCALES, type Scale } from '../experiments/figures/scales.ts';
 import type { DatasetName } from '../experiments/figures/tasks.ts';
 import { parseShard } from '../experiments/results/parseShard.ts';
-import { packageVersion } from '../report/packageVersion.ts';
+import { packageVersion } from '../paths/packageVersion.ts';
 import { checkOutputDirectory } from '../io/checkOutputDirectory.ts';
 import { initBackend } from '../network/backend.ts';
 import { initBlas } from '../blas/initBlas.ts';

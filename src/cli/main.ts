@@ -12,7 +12,7 @@ import type { InputStatsOptions } from './inputStatsCommand.ts';
 import { DISTRIBUTION_NAMES } from '../distributions/distributionNames.ts';
 import type { VerifyOptions } from './verifyCommand.ts';
 import type { DataFetchOptions } from './dataCommand.ts';
-import { packageVersion } from '../report/packageVersion.ts';
+import { packageVersion } from '../paths/packageVersion.ts';
 import { SCALE_HELP, TOP_LEVEL_HELP } from './helpTexts.ts';
 import { rejectEmptyValues } from './rejectEmptyValues.ts';
 import { rejectRepeatedOptions } from './rejectRepeatedOptions.ts';

@@ -27,7 +27,7 @@ describe('vv fig2-prediction: bad input is one line, exit 2, nothing written', (
     ['no --out', () => ['fig2-prediction', '--summary', summary], /--out DIR is required/],
     ['a missing summary', (d) => ['fig2-prediction', '--summary', join(d, 'none.json'), '--out', join(d, 'out')], /cannot read .*none\.json: ENOENT/],
     ['a summary of another figure', (d) => (writeFileSync(join(d, 'f1.json'), '{"figure":"fig1"}'), ['fig2-prediction', '--summary', join(d, 'f1.json'), '--out', join(d, 'out')]), /not a Figure 2 summary/],
-    ['an empty --results', (d) => ['fig2-prediction', '--summary', summary, '--out', join(d, 'out'), '--results', ''], /--results must not be empty/],
+    ['an empty --results', (d) => ['fig2-prediction', '--summary', summary, '--out', join(d, 'out'), '--results', ''], /--results needs a value/],
     ['an unknown option', (d) => ['fig2-prediction', '--summary', summary, '--out', join(d, 'out'), '--bogus'], /unknown option '--bogus'/],
   ];
   for (const [name, argv, message] of cases) {

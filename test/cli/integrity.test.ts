@@ -6,7 +6,7 @@ import { writeManifest } from '../../src/experiments/manifest/writeManifest.ts';
 import { figureJobTasks } from '../../src/acceptance/figureJobs.ts';
 import { shardTasks } from '../../src/experiments/results/shardTasks.ts';
 import { taskKey } from '../../src/experiments/results/taskKey.ts';
-import { packageVersion } from '../../src/report/packageVersion.ts';
+import { packageVersion } from '../../src/paths/packageVersion.ts';
 import { cleanupTempDirs, runMain, tempDir } from './helpers.ts';
 
 // Run folders that refuse to be mixed (issue 15 §1). Smoke-scale Figure 1 on MNIST (it ships

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { packagePath } from '../paths/packagePath.ts';
+import { packagePath } from './packagePath.ts';
 
 /**
  * The package's version from its package.json (recorded in run manifests and reports), found
