@@ -86,14 +86,9 @@ function figure2Check(o: { id: string; summary: string; label: string }): Check 
       const path = packagePath(o.summary);
       if (!existsSync(path)) return { ...base, cases: 0, verdict: 'inconclusive', evidence: `data unavailable: the Figure 2 summary ${o.summary} is not in this checkout` };
       const summary = readFigure2Summary(path, 'he-normal');
-      let inputs: Figure2PredictionInputs;
-      try {
-        inputs = figure2InputStatistics(cifar10(), summary.images);
-      } catch (error) {
-        if (!(error instanceof DataError)) throw error;
-        return { ...base, cases: 0, verdict: 'inconclusive', evidence: `data unavailable: ${error.message}` };
-      }
-      const predicted = predictFigure2Quantiles({ kappa0: inputs.kappa0, c0Normalized: inputs.c0Normalized, variance: inputs.sigma2, width: 10, layers: summary.measured.length - 1, weightKurtosis: 3, n: summary.images });
+      const prediction = predictFromData(summary);
+      if ('unavailable' in prediction) return { ...base, cases: 0, verdict: 'inconclusive', evidence: `data unavailable: ${prediction.unavailable}` };
+      const { inputs, predicted } = prediction;
       const c = compareFigure2Prediction({ networks: summary.networks, measured: summary.measured, predicted });
       const text = describeFigure2Comparison(c, inputs, summary.images);
       const cases = c.layers.length;
@@ -102,6 +97,22 @@ function figure2Check(o: { id: string; summary: string; label: string }): Check 
   };
 }
 
+
+/**
+ * The data's exact (κ₀, c₀, σ²) over the summary's images and the Gamma-law quantiles they predict
+ * for He-normal at width 10 (the authors' Figure 2 network), or why CIFAR-10 is unavailable.
+ */
+function predictFromData(summary: { readonly images: number; readonly measured: readonly unknown[] }): { inputs: Figure2PredictionInputs; predicted: ReturnType<typeof predictFigure2Quantiles> } | { unavailable: string } {
+  let inputs: Figure2PredictionInputs;
+  try {
+    inputs = figure2InputStatistics(cifar10(), summary.images);
+  } catch (error) {
+    if (!(error instanceof DataError)) throw error;
+    return { unavailable: error.message };
+  }
+  const predicted = predictFigure2Quantiles({ kappa0: inputs.kappa0, c0Normalized: inputs.c0Normalized, variance: inputs.sigma2, width: 10, layers: summary.measured.length - 1, weightKurtosis: 3, n: summary.images });
+  return { inputs, predicted };
+}
 
 /**
  * The reduced-scale run with SHARP intervals: the order statistics of the 7,000 networks' values
@@ -132,14 +143,9 @@ function orderStatisticCheck(): Check {
       };
       if (recorded.comparison.method !== 'order-statistics') throw new Error(`${report}: comparison.method is ${recorded.comparison.method}, expected order-statistics`);
       const summary = readFigure2Summary(packagePath(summaryFile), 'he-normal');
-      let inputs: Figure2PredictionInputs;
-      try {
-        inputs = figure2InputStatistics(cifar10(), summary.images);
-      } catch (error) {
-        if (!(error instanceof DataError)) throw error;
-        return { ...base, cases: 0, verdict: 'inconclusive', evidence: `data unavailable: ${error.message}` };
-      }
-      const predicted = predictFigure2Quantiles({ kappa0: inputs.kappa0, c0Normalized: inputs.c0Normalized, variance: inputs.sigma2, width: 10, layers: summary.measured.length - 1, weightKurtosis: 3, n: summary.images });
+      const prediction = predictFromData(summary);
+      if ('unavailable' in prediction) return { ...base, cases: 0, verdict: 'inconclusive', evidence: `data unavailable: ${prediction.unavailable}` };
+      const { inputs, predicted } = prediction;
       const keys = ['q90', 'q99', 'q999'] as const;
       const shown: string[] = [];
       let count = 0;

@@ -269,6 +269,7 @@ function gridCheck(options: { id: string; role: CheckRole; source: string; descr
       const falseAlarm = HYPOTHESIS_FALSE_ALARM / configs.length;
       const lines: string[] = [];
       let consistent = 0;
+      let rejected = 0;
       let firstRejected: string | undefined;
       let power = 1;
       configs.forEach((c) => {
@@ -280,9 +281,9 @@ function gridCheck(options: { id: string; role: CheckRole; source: string; descr
         const line = `${describe(c)} (f = ${qToString(f)}): predicted ${predicted}, down ${counts.down}, up ${counts.up} of ${counts.networks} → ${r.decision}`;
         lines.push(line);
         if (r.decision === 'consistent') consistent++;
+        if (r.decision === 'rejected') rejected++;
         if (r.decision === 'rejected' && firstRejected === undefined) firstRejected = `${line} (${r.reason}; runs seed ${seed}, configuration ${configurationKey(c)})`;
       });
-      const rejected = lines.filter((l) => l.endsWith('rejected')).length;
       const evidence =
         `${configs.length} configurations × ${grid.networks} networks, fixed data set of n = ${grid.n} i.i.d. normal inputs, depths ${grid.depths[0]} → ${grid.depths[1]}: ` +
         `${consistent} consistent, ${rejected} rejected, ${configs.length - consistent - rejected} out of reach; each sign test at false-alarm probability ${falseAlarm.toExponential(3)} ` +

@@ -1,5 +1,4 @@
 import { Command, CommanderError } from 'commander';
-import { readFileSync } from 'node:fs';
 import { packagePath } from '../paths/packagePath.ts';
 import { UsageError } from './args.ts';
 // Only types and light constants at the top: each command's module (and with it TensorFlow.js,

@@ -14,6 +14,7 @@
  * summation order), with the intermediate vectors in a 2 × 16·maxWidth byte scratch area.
  */
 import type { WeightMatrix } from '../../../network/init/types.ts';
+import { wasmEncoding } from '../../../wasm/wasmEncoding.ts';
 
 /** The largest rows·cols of one hidden layer the kernel unrolls; larger ones use the JS kernel. */
 export const SIMD_MAX_LAYER_ENTRIES = 4096;
@@ -25,40 +26,7 @@ export interface HiddenKernel {
   run(hidden: readonly WeightMatrix[]): void;
 }
 
-const enc = {
-  u32(n: number): number[] {
-    const out: number[] = [];
-    do {
-      let byte = n & 0x7f;
-      n >>>= 7;
-      if (n !== 0) byte |= 0x80;
-      out.push(byte);
-    } while (n !== 0);
-    return out;
-  },
-  s32(n: number): number[] {
-    const out: number[] = [];
-    for (;;) {
-      const byte = n & 0x7f;
-      n >>= 7;
-      if ((n === 0 && (byte & 0x40) === 0) || (n === -1 && (byte & 0x40) !== 0)) {
-        out.push(byte);
-        return out;
-      }
-      out.push(byte | 0x80);
-    }
-  },
-  vec(items: number[][]): number[] {
-    return [...enc.u32(items.length), ...items.flat()];
-  },
-  section(id: number, body: number[]): number[] {
-    return [id, ...enc.u32(body.length), ...body];
-  },
-  name(s: string): number[] {
-    const bytes = [...new TextEncoder().encode(s)];
-    return [...enc.u32(bytes.length), ...bytes];
-  },
-};
+const enc = wasmEncoding;
 
 const I32 = 0x7f;
 const V128 = 0x7b;

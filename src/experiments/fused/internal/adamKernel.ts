@@ -1,3 +1,4 @@
+import { wasmEncoding } from '../../../wasm/wasmEncoding.ts';
 /**
  * PyTorch's Adam update as a WebAssembly SIMD kernel (f32x4, four parameters per instruction) on
  * flat float32 arrays living in a WebAssembly.Memory the caller owns:
@@ -8,22 +9,7 @@
  */
 export type AdamKernel = (pPtr: number, gPtr: number, mPtr: number, vPtr: number, blocks: number, beta1: number, c1: number, beta2: number, c2: number, stepSize: number, bc2Sqrt: number, eps: number) => void;
 
-const u32 = (n: number): number[] => {
-  const out: number[] = [];
-  do {
-    let byte = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) byte |= 0x80;
-    out.push(byte);
-  } while (n !== 0);
-  return out;
-};
-const vec = (items: number[][]): number[] => [...u32(items.length), ...items.flat()];
-const section = (id: number, body: number[]): number[] => [id, ...u32(body.length), ...body];
-const name = (s: string): number[] => {
-  const bytes = [...new TextEncoder().encode(s)];
-  return [...u32(bytes.length), ...bytes];
-};
+const { u32, vec, section, name } = wasmEncoding;
 const [I32, F32, V128] = [0x7f, 0x7d, 0x7b];
 const get = (i: number) => [0x20, ...u32(i)];
 const set = (i: number) => [0x21, ...u32(i)];
