@@ -41,6 +41,7 @@ import { conditionalLayerOneMonteCarlo } from '../src/montecarlo/propagation/con
 import { propagationRecords } from '../src/montecarlo/propagation/propagationRecords.ts';
 import { signedPermutationVector } from '../src/exact/signedPermutationVector.ts';
 import { positiveRationalArbitrary } from '../src/arbitraries/discreteSymmetricDistributionArbitrary.ts';
+import { enumerationCost } from '../src/arbitraries/enumerationCost.ts';
 
 /**
  * Real-network design: 5·10⁴ networks per configuration (2·10⁵ at full); the variance's relative
@@ -134,15 +135,7 @@ export const deepNetworkArb = fc
     slope: rationalSlopeArbitrary(),
     widths: fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 2, maxLength: 3 }),
   })
-  .filter(({ input, weights, widths }) => {
-    let cost = input.atoms.length;
-    let fanIn = input.atoms[0]!.x.length;
-    for (const w of widths) {
-      cost *= weights.atoms.length ** (fanIn * w);
-      fanIn = w;
-    }
-    return cost <= 4000;
-  });
+  .filter(({ input, weights, widths }) => enumerationCost(input.atoms.length, [input.atoms[0]!.x.length, ...widths], weights.atoms.length) <= 4000);
 type DeepNetwork = typeof deepNetworkArb extends fc.Arbitrary<infer T> ? T : never;
 /** Every layer's exact law (He scale left out) and the exact variance with the fan-in He scale. */
 function deepLayers({ input, weights, slope, widths }: DeepNetwork) {

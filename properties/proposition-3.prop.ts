@@ -53,6 +53,7 @@ import { firstStepCorrection } from '../src/exact/firstStepCorrection.ts';
 import { conditionalLayerOneMonteCarlo } from '../src/montecarlo/propagation/conditionalLayerOneMonteCarlo.ts';
 import { signedPermutationVector } from '../src/exact/signedPermutationVector.ts';
 import { positiveRationalArbitrary } from '../src/arbitraries/discreteSymmetricDistributionArbitrary.ts';
+import { enumerationCost } from '../src/arbitraries/enumerationCost.ts';
 
 /**
  * Monte Carlo design of the real-network checks. n = 10⁵ networks per configuration (quick tier;
@@ -98,15 +99,7 @@ export const wideInputNetworkArb = fc
     widths: fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 1, maxLength: 2 }),
   })
   .map((c) => ({ ...c, input: signedPermutationVector(c.v.map((x) => new Fraction(x)), c.scales.map((value) => ({ value, probability: new Fraction(1, c.scales.length) }))) }))
-  .filter(({ input, weights, widths, v }) => {
-    let cost = input.atoms.length;
-    let fanIn = v.length;
-    for (const w of widths) {
-      cost *= weights.atoms.length ** (fanIn * w);
-      fanIn = w;
-    }
-    return cost <= 20_000;
-  });
+  .filter(({ input, weights, widths, v }) => enumerationCost(input.atoms.length, [v.length, ...widths], weights.atoms.length) <= 20_000);
 type WideInputNetwork = typeof wideInputNetworkArb extends fc.Arbitrary<infer T> ? T : never;
 /**
  * Exact (κ_l, c_l/σ⁴) of every layer, and the recursion run at the input's own σ² with its raw c_0
@@ -185,11 +178,7 @@ const tinyNetworkArb = fc
     slope: rationalSlopeArbitrary(),
     widths: fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 2, maxLength: 4 }),
   })
-  .filter(({ x, weights, widths }) => {
-    let cost = x.atoms.length ** widths[0]!;
-    for (let l = 1; l < widths.length; l++) cost *= weights.atoms.length ** (widths[l - 1]! * widths[l]!);
-    return cost <= 3000;
-  });
+  .filter(({ x, weights, widths }) => enumerationCost(x.atoms.length ** widths[0]!, widths, weights.atoms.length) <= 3000);
 type TinyNetwork = typeof tinyNetworkArb extends fc.Arbitrary<infer T> ? T : never;
 /** Exact (κ_l, c_l/σ⁴) of every layer of a tiny network, and the recursion's, layer 0 being the input. */
 function tinyNetworkLayers({ x, weights, slope, widths }: TinyNetwork) {

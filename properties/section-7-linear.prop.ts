@@ -42,6 +42,7 @@ import { monteCarloCheck } from '../src/verify/monteCarloCheck.ts';
 import { propertyCheck } from '../src/verify/propertyCheck.ts';
 import { symbolicIdentityCheck } from '../src/verify/symbolicIdentityCheck.ts';
 import type { StatementSpec } from '../src/verify/types.ts';
+import { enumerationCost } from '../src/arbitraries/enumerationCost.ts';
 
 const q = (n: number, d = 1) => new Fraction(n, d);
 const one = q(1);
@@ -95,13 +96,7 @@ export const tinyLinearArb = fc
   .filter(({ input, weights, widths }) => {
     const w0 = input.kind === 'iid' ? input.width : 2;
     const atoms0 = input.kind === 'iid' ? input.x.atoms.length ** w0 : input.pair.atoms.length;
-    let cost = atoms0;
-    let prev = w0;
-    for (const w of widths) {
-      cost *= weights.atoms.length ** (prev * w);
-      prev = w;
-    }
-    return cost <= 3000;
+    return enumerationCost(atoms0, [w0, ...widths], weights.atoms.length) <= 3000;
   });
 type TinyLinear = typeof tinyLinearArb extends fc.Arbitrary<infer T> ? T : never;
 
