@@ -26,9 +26,9 @@ export function benchScale(options: { readonly quick: boolean; readonly full: bo
     fig2: { images: 50000, width: 10, depth: 100, networks: 32, perGemm: 32 },
     fig3: {
       configs: [
-        { width: 200, depth: 500, steps: 3 },
-        { width: 200, depth: 100, steps: 10 },
-        { width: 10, depth: 100, steps: 30 },
+        { width: 200, depth: 500, steps: 10 },
+        { width: 200, depth: 100, steps: 30 },
+        { width: 10, depth: 100, steps: 200 },
       ],
       batch: 90,
       evalCount: 10000,

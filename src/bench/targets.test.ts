@@ -14,7 +14,9 @@ function full() {
     m('fig3-train.w200d500.single', [1, 1, 1], { workload: 'fig3-train', key: 'fig3-train.w200d500', unit: 'steps/s' }),
     m('fig3-train.w200d500.grid', [2, 2, 2], { workload: 'fig3-train', key: 'fig3-train.w200d500', unit: 'steps/s' }),
     m('fig3-train.w10d100.single', [50, 50, 50], { workload: 'fig3-train', key: 'fig3-train.w10d100', unit: 'steps/s' }),
-    m('metainit', [100, 110, 120], { workload: 'metainit', unit: 's', better: 'lower' }),
+    m('metainit', [50, 55, 60], { workload: 'metainit', unit: 's', better: 'lower' }),
+    m('montecarlo', [100, 100, 100], { workload: 'montecarlo', unit: 'samples/s' }),
+    m('montecarlo.fast', [300, 300, 300], { workload: 'montecarlo', key: 'montecarlo', unit: 'samples/s' }),
   ];
   const torch = [
     m('torch.fig2.authors', [1, 1.2, 0.8], { key: 'fig2', side: 'torch-authors' }),
@@ -23,6 +25,7 @@ function full() {
     m('torch.fig3-train.w200d500.tuned', [1.8, 1.8, 1.8], { workload: 'fig3-train', key: 'fig3-train.w200d500', side: 'torch-tuned', unit: 'steps/s' }),
     m('torch.fig3-train.w10d100', [60, 60, 60], { workload: 'fig3-train', key: 'fig3-train.w10d100', side: 'torch-authors', unit: 'steps/s' }),
     m('torch.metainit', [200, 200, 200], { workload: 'metainit', key: 'metainit', side: 'torch', unit: 's', better: 'lower' }),
+    m('torch.montecarlo', [250, 250, 250], { workload: 'montecarlo', key: 'montecarlo', side: 'torch', unit: 'samples/s' }),
   ];
   return { ours, torch };
 }
@@ -30,7 +33,7 @@ function full() {
 describe('evaluateTargets', () => {
   it('every target not measured without data', () => {
     const t = evaluateTargets({ measurements: [], workloads: [] });
-    expect(t.map((x) => x.id)).toEqual(['fig2-vs-authors', 'fig2-vs-tuned', 'fig2-rss', 'fig2-roofline', 'metainit', 'cli-start.help', 'cli-start.kurtosis']);
+    expect(t.map((x) => x.id)).toEqual(['fig2-vs-authors', 'fig2-vs-tuned', 'fig2-rss', 'fig2-roofline', 'montecarlo', 'metainit', 'cli-start.help', 'cli-start.kurtosis']);
     expect(t.every((x) => x.status === 'not-measured' && x.value === null)).toBe(true);
   });
   it('met and missed with their numbers; the better fig2 figure (here the workers\') is ours', () => {
@@ -38,16 +41,36 @@ describe('evaluateTargets', () => {
     const t = Object.fromEntries(evaluateTargets({ measurements: [...ours, ...torch], workloads: [fakeWorkload('fig2', [], 3 * GiB)] }).map((x) => [x.id, x]));
     expect(t['fig2-vs-authors']).toMatchObject({ status: 'met', value: 12, threshold: 10 });
     expect(t['fig2-vs-authors']!.detail).toContain('fig2.workers');
-    expect(t['fig2-vs-tuned']).toMatchObject({ status: 'missed', value: 12 / 15 });
+    expect(t['fig2-vs-tuned']).toMatchObject({ status: 'missed', value: 12 / 15, threshold: 3 });
     expect(t['fig2-rss']).toMatchObject({ status: 'met', value: 3 });
     expect(t['fig2-roofline']).toMatchObject({ status: 'met', value: 20 / 30 });
     // grid 2 vs the faster PyTorch form (tuned 1.8)
     expect(t['fig3-train.w200d500']).toMatchObject({ status: 'met', value: 2 / 1.8 });
     expect(t['fig3-train.w200d500']!.detail).toContain('torch.fig3-train.w200d500.tuned');
-    // no grid: single-core figure
-    expect(t['fig3-train.w10d100']).toMatchObject({ status: 'missed', value: 50 / 60 });
+    // no grid: single-core figure; width 10 needs 1.5 × PyTorch
+    expect(t['fig3-train.w10d100']).toMatchObject({ status: 'missed', value: 50 / 60, threshold: 1.5 });
+    expect(t['fig3-train.w200d500']!.threshold).toBe(1);
     expect(t['fig3-train.w10d100']!.detail).toContain('fig3-train.w10d100.single');
-    expect(t['metainit']).toMatchObject({ status: 'met', value: 110 / 200 });
+    expect(t['metainit']).toMatchObject({ status: 'met', value: 55 / 200, threshold: 0.3 });
+    // the better sampler is ours: fast path 300 vs PyTorch 250
+    expect(t['montecarlo']).toMatchObject({ status: 'met', value: 300 / 250, threshold: 1 });
+    expect(t['montecarlo']!.detail).toContain('montecarlo.fast');
+  });
+  it('thresholds bite: w10 at 1.4 × PyTorch, MetaInit at 0.31 × and fig2 at 2.9 × are missed', () => {
+    const t = Object.fromEntries(
+      evaluateTargets({
+        measurements: [
+          m('fig3-train.w10d100.single', [140], { workload: 'fig3-train', key: 'fig3-train.w10d100', unit: 'steps/s' }),
+          m('torch.fig3-train.w10d100', [100], { workload: 'fig3-train', key: 'fig3-train.w10d100', side: 'torch-tuned', unit: 'steps/s' }),
+          m('metainit', [31], { workload: 'metainit', unit: 's', better: 'lower' }),
+          m('torch.metainit', [100], { workload: 'metainit', key: 'metainit', side: 'torch', unit: 's', better: 'lower' }),
+          m('fig2.single', [29], { key: 'fig2' }),
+          m('torch.fig2.tuned', [10], { key: 'fig2', side: 'torch-tuned' }),
+        ],
+        workloads: [],
+      }).map((x) => [x.id, x]),
+    );
+    expect([t['fig3-train.w10d100']!.status, t['metainit']!.status, t['fig2-vs-tuned']!.status]).toEqual(['missed', 'missed', 'missed']);
   });
   it('fig2: the single-core figure when it beats the worker pool', () => {
     const t = evaluateTargets({ measurements: [m('fig2.single', [20], { key: 'fig2' }), m('fig2.workers', [15], { key: 'fig2' }), m('torch.fig2.authors', [1], { key: 'fig2', side: 'torch-authors' })], workloads: [] });
@@ -86,8 +109,8 @@ describe('compare', () => {
     expect(fig2.map((x) => `${x.ours}/${x.theirs}`)).toEqual(['fig2.single/torch.fig2.authors', 'fig2.single/torch.fig2.tuned', 'fig2.workers/torch.fig2.authors', 'fig2.workers/torch.fig2.tuned']);
     expect(fig2[0]).toMatchObject({ ratio: 6, speedup: 6 });
     const mi = c.find((x) => x.key === 'metainit')!;
-    expect(mi.ratio).toBeCloseTo(0.55);
-    expect(mi.speedup).toBeCloseTo(1 / 0.55);
+    expect(mi.ratio).toBeCloseTo(0.275);
+    expect(mi.speedup).toBeCloseTo(1 / 0.275);
     expect(c.some((x) => x.key === 'gemm')).toBe(false);
   });
 });

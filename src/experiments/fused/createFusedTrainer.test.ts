@@ -101,7 +101,7 @@ function fusedGradients(spec: FusedNetworkSpec, c: Case, gemm: (typeof MODES)[nu
 
 describe.each(MODES)('fused engine against tfjs, GEMM $name', ({ gemm }) => {
   it('loss and every gradient equal tfjs’s on generated networks (every initialiser, widths, depths, slopes, biases, both activation conventions)', () => {
-    const reached = { init: new Set<string>(), slopeZero: 0, leaky: 0, activateInput: 0, biases: 0, deep: 0 };
+    const reached = { init: new Set<string>(), slopeZero: 0, leaky: 0, activateInput: 0, biases: 0, deep: 0, simdHidden: 0, jsHidden: 0 };
     fc.assert(
       fc.property(caseArbitrary, (c) => {
         reached.init.add(c.init);
@@ -110,6 +110,10 @@ describe.each(MODES)('fused engine against tfjs, GEMM $name', ({ gemm }) => {
         if (c.spec.activateInput) reached.activateInput++;
         if (c.spec.biases !== null) reached.biases++;
         if (c.spec.widths.length >= 5) reached.deep++;
+        // Hidden layers whose elementwise passes run as SIMD kernels (width % 4 = 0, a ≥ 0), and the rest.
+        const hiddenWidths = c.spec.widths.slice(1, -1);
+        if (c.spec.slope >= 0 && hiddenWidths.some((w) => w % 4 === 0)) reached.simdHidden++;
+        if (hiddenWidths.some((w) => w % 4 !== 0 || c.spec.slope < 0)) reached.jsHidden++;
         const want = tfjsReference(c.spec, c.data, c.indices);
         const got = fusedGradients(c.spec, c, gemm);
         expect(Math.abs(got.loss - want.loss)).toBeLessThanOrEqual(LOSS_RELATIVE * Math.abs(want.loss) + 1e-7);
@@ -162,6 +166,37 @@ describe.each(MODES)('fused engine against tfjs, GEMM $name', ({ gemm }) => {
       }
       simd.params.set(js.params); // resynchronise, so each step is compared on its own
     }
+  });
+
+  it('elementwise passes: the SIMD kernels and the JavaScript loops give the same loss, gradients and accuracy (bit for bit at slope 0; float32 slope rounding otherwise)', () => {
+    const widthsOf4 = caseArbitrary.map((c) => {
+      // Every width a multiple of 4 (the kernels' case), the generated weights cut or repeated to fit.
+      const widths = c.spec.widths.map((w) => 4 * Math.ceil(w / 4));
+      const resize = (x: Float32Array, n: number) => Float32Array.from({ length: n }, (_, i) => x[i % x.length]!);
+      const spec = { ...c.spec, widths, weights: c.spec.weights.map((w, i) => resize(w, widths[i + 1]! * widths[i]!)), biases: c.spec.biases === null ? null : c.spec.biases.map((b, i) => resize(b, widths[i + 1]!)) };
+      const data = { ...c.data, size: widths[0]!, values: resize(c.data.values, c.data.count * widths[0]!) };
+      return { ...c, spec, data };
+    });
+    let exact = 0;
+    fc.assert(
+      fc.property(widthsOf4, (c) => {
+        const [simd, js] = (['simd', 'js'] as const).map((elementwise) => createFusedTrainer({ network: c.spec, maxBatch: c.indices.length, evalChunk: 3, adam: ADAM, gemm, elementwise }));
+        expect([simd!.elementwise, js!.elementwise]).toEqual(['simd', 'js']);
+        const [ls, lj] = [simd!.lossAndGradients(c.data, c.indices), js!.lossAndGradients(c.data, c.indices)];
+        if (c.spec.slope === 0) {
+          exact++;
+          expect(ls).toBe(lj);
+          expect(Array.from(simd!.grads)).toEqual(Array.from(js!.grads));
+        } else {
+          expect(Math.abs(ls - lj)).toBeLessThanOrEqual(LOSS_RELATIVE * Math.abs(lj) + 1e-7);
+          const [gs, gj] = [simd!.grads, js!.grads];
+          expect(gradientMismatches([gs], [gj])).toEqual([]);
+        }
+        expect(simd!.evaluate(c.data)).toEqual(js!.evaluate(c.data));
+      }),
+      { seed: 2412, numRuns: 60 },
+    );
+    expect(exact).toBeGreaterThan(10);
   });
 
   it('evaluate equals the tfjs forward pass’s arg-max accuracy and flags non-finite logits', () => {

@@ -1,6 +1,7 @@
 import { currentGemm } from '../../blas/initBlas.ts';
 import type { Gemm } from '../../blas/types.ts';
 import { adamKernel, type AdamKernel } from './internal/adamKernel.ts';
+import { elementwiseKernels, type ElementwiseKernels } from './internal/elementwiseKernels.ts';
 import { parameterLayout, type ParameterLayout } from './internal/layout.ts';
 import type { FusedAdamOptions, FusedNetworkSpec } from './types.ts';
 
@@ -29,6 +30,14 @@ export interface FusedTrainerOptions {
    * stored), 'auto' (default: SIMD where the runtime has it).
    */
   readonly adamUpdate?: 'auto' | 'simd' | 'js';
+  /**
+   * The per-layer elementwise passes (bias, φ_a, its derivative, the bias gradient's column sums):
+   * 'simd' (WebAssembly f32x4 kernels, `elementwiseKernels`, on layers whose width is a multiple
+   * of 4, for slopes a ≥ 0; JavaScript elsewhere), 'js' (JavaScript loops throughout), 'auto'
+   * (default: SIMD where the runtime has it). The SIMD passes equal the JavaScript ones exactly
+   * for a = 0 (the bias gradient's sums always); for a ≠ 0 they multiply by a rounded to float32.
+   */
+  readonly elementwise?: 'auto' | 'simd' | 'js';
 }
 
 /** Outcome of {@link FusedTrainer.evaluate}, as `evaluateAccuracy`'s. */
@@ -62,6 +71,8 @@ export interface FusedTrainer {
   readonly gemm: Gemm;
   /** Which Adam update runs ('simd' or 'js'). */
   readonly adamUpdate: 'simd' | 'js';
+  /** Which elementwise passes run ('simd' where they apply, or 'js'). */
+  readonly elementwise: 'simd' | 'js';
 }
 
 function integer(name: string, v: number, min: number): number {
@@ -115,10 +126,13 @@ export function createFusedTrainer(options: FusedTrainerOptions): FusedTrainer {
   const f32Count = 4 * P4 + maxBatch * actSum + 2 * maxBatch * maxOut + 2 * evalChunk * maxOut + (activateInput ? evalChunk * n0 : 0);
   const bytes = 8 * f64Count + 4 * f32Count + maxBatch * hiddenSum;
   const wantSimd = (options.adamUpdate ?? 'auto') !== 'js';
-  const memory = wantSimd ? new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) }) : null;
-  const kernel: AdamKernel | null = memory === null ? null : adamKernel(memory);
+  const wantSimdElementwise = (options.elementwise ?? 'auto') !== 'js';
+  const memory = wantSimd || wantSimdElementwise ? new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) }) : null;
+  const kernel: AdamKernel | null = memory === null || !wantSimd ? null : adamKernel(memory);
+  const ew: ElementwiseKernels | null = memory === null || !wantSimdElementwise ? null : elementwiseKernels(memory);
   if (options.adamUpdate === 'simd' && kernel === null) throw new Error("createFusedTrainer: options.adamUpdate is 'simd' but this runtime has no WebAssembly SIMD");
-  const buffer: ArrayBuffer = kernel !== null ? memory!.buffer : new ArrayBuffer(bytes);
+  if (options.elementwise === 'simd' && ew === null) throw new Error("createFusedTrainer: options.elementwise is 'simd' but this runtime has no WebAssembly SIMD");
+  const buffer: ArrayBuffer = kernel !== null || ew !== null ? memory!.buffer : new ArrayBuffer(bytes);
   const colSum = new Float64Array(buffer, 0, f64Count);
   let f32At = 8 * f64Count;
   const f32 = (n: number): Float32Array => {
@@ -187,12 +201,31 @@ export function createFusedTrainer(options: FusedTrainerOptions): FusedTrainer {
       for (let j = 0; j < n; j++) z[o + j]! += b[j]!;
     }
   };
-  /** Z = H·Wᵀ + b: rows × widths[l]. */
-  const linear = (h: Float32Array, rows: number, l: number, z: Float32Array): void => {
+  /** Z = H·Wᵀ (+ b unless `withoutBias`): rows × widths[l]. */
+  const product = (h: Float32Array, rows: number, l: number, z: Float32Array): void => {
     const nIn = widths[l - 1]!;
     const nOut = widths[l]!;
     gemm.sgemm({ transA: false, transB: true, m: rows, n: nOut, k: nIn, alpha: 1, a: h, lda: nIn, b: weights[l]!, ldb: nIn, beta: 0, c: z, ldc: nOut });
-    addBias(z, rows, biases[l]!);
+  };
+  /** Whether the SIMD passes run on `count` entries (forward only: any slope). */
+  const simdForward = (count: number): boolean => ew !== null && count % 4 === 0;
+  /** Whether a hidden layer of width w trains through the SIMD passes: its backward reads φ_a's output, valid for a ≥ 0. */
+  const simdHidden = (w: number): boolean => ew !== null && a >= 0 && w % 4 === 0;
+  /** φ_a in place on `count` entries, no mask (inputs, evaluation). */
+  const activateForward = (z: Float32Array, count: number): void => {
+    if (simdForward(count)) ew!.activate(z.byteOffset, 0, 1, count / 4, a, 0);
+    else activate(z, count, null);
+  };
+  /** H_l = φ_a(H_{l−1}·W_lᵀ + b_l) for a hidden layer l; records the mask where the backward needs it (`simdHidden` false). */
+  const hidden = (h: Float32Array, rows: number, l: number, z: Float32Array, mask: Uint8Array | null): void => {
+    product(h, rows, l, z);
+    const n = widths[l]!;
+    const b = biases[l]!;
+    if (mask === null ? simdForward(n) : simdHidden(n)) ew!.activate(z.byteOffset, b === null ? 0 : b.byteOffset, rows, n / 4, a, b === null ? 0 : 1);
+    else {
+      addBias(z, rows, b);
+      activate(z, rows * n, mask);
+    }
   };
 
   let t = 0;
@@ -205,6 +238,7 @@ export function createFusedTrainer(options: FusedTrainerOptions): FusedTrainer {
     grads,
     gemm,
     adamUpdate: kernel === null ? 'js' : 'simd',
+    elementwise: ew === null ? 'js' : 'simd',
     weight: (l) => weights[l]!,
     bias: (l) => biases[l]!,
     lossAndGradients(data, indices) {
@@ -216,11 +250,10 @@ export function createFusedTrainer(options: FusedTrainerOptions): FusedTrainer {
         const index = indices[r]!;
         x.set(values.subarray(index * size, (index + 1) * size), r * size);
       }
-      if (activateInput) activate(x, rows * n0, null);
-      for (let l = 1; l <= L; l++) {
-        linear(act[l - 1]!, rows, l, act[l]!);
-        if (l < L) activate(act[l]!, rows * widths[l]!, masks[l]!);
-      }
+      if (activateInput) activateForward(x, rows * n0);
+      for (let l = 1; l < L; l++) hidden(act[l - 1]!, rows, l, act[l]!, masks[l]!);
+      product(act[L - 1]!, rows, L, act[L]!);
+      addBias(act[L]!, rows, biases[L]!);
       // Softmax cross-entropy (float64 per row) and dZ_L = (softmax − onehot) / B.
       const C = widths[L]!;
       const logits = act[L]!;
@@ -246,10 +279,12 @@ export function createFusedTrainer(options: FusedTrainerOptions): FusedTrainer {
         const gb = gradBiases[l]!;
         if (gb !== null) {
           colSum.fill(0, 0, nOut);
-          for (let r = 0; r < rows; r++) {
-            const o = r * nOut;
-            for (let j = 0; j < nOut; j++) colSum[j]! += dZ[o + j]!;
-          }
+          if (simdForward(nOut)) ew!.columnSums(dZ.byteOffset, colSum.byteOffset, rows, nOut / 4);
+          else
+            for (let r = 0; r < rows; r++) {
+              const o = r * nOut;
+              for (let j = 0; j < nOut; j++) colSum[j]! += dZ[o + j]!;
+            }
           for (let j = 0; j < nOut; j++) gb[j] = colSum[j]!;
         }
         if (l === 1) break;
@@ -257,7 +292,8 @@ export function createFusedTrainer(options: FusedTrainerOptions): FusedTrainer {
         gemm.sgemm({ transA: false, transB: false, m: rows, n: nIn, k: nOut, alpha: 1, a: dZ, lda: nOut, b: weights[l]!, ldb: nIn, beta: 0, c: next, ldc: nIn });
         const mask = masks[l - 1]!;
         const count = rows * nIn;
-        if (a === 0) for (let i = 0; i < count; i++) next[i] = mask[i]! === 1 ? next[i]! : next[i]! * 0;
+        if (simdHidden(nIn)) ew!.backward(next.byteOffset, act[l - 1]!.byteOffset, count / 4, a);
+        else if (a === 0) for (let i = 0; i < count; i++) next[i] = mask[i]! === 1 ? next[i]! : next[i]! * 0;
         else for (let i = 0; i < count; i++) if (mask[i]! === 0) next[i]! *= a;
         dZ = next;
       }
@@ -291,12 +327,15 @@ export function createFusedTrainer(options: FusedTrainerOptions): FusedTrainer {
         if (eIn !== null) {
           eIn.set(h);
           h = eIn.subarray(0, rows * size);
-          activate(h, rows * size, null);
+          activateForward(h, rows * size);
         }
         let out = e0;
         for (let l = 1; l <= L; l++) {
-          linear(h, rows, l, out);
-          if (l < L) activate(out, rows * widths[l]!, null);
+          if (l < L) hidden(h, rows, l, out, null);
+          else {
+            product(h, rows, l, out);
+            addBias(out, rows, biases[l]!);
+          }
           h = out;
           out = out === e0 ? e1 : e0;
         }
