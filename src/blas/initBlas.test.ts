@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
+import { createRequire } from 'node:module';
+import { loadSystemBlas } from './loadSystemBlas.ts';
 import { describe, expect, it } from 'vitest';
 import { blasThreads } from './blasThreads.ts';
 import { describeBlas } from './describeBlas.ts';
@@ -76,6 +78,23 @@ describe.skipIf(system === null)('the system BLAS (skipped when none is installe
       expect(info.config).toMatch(/OpenBLAS/);
     }
     expect(describeBlas(info)).toMatch(new RegExp(`^blas: ${info.provider} `));
+  });
+
+  it('two interfaces over one library keep their own thread counts (the setting is the library\'s global one)', () => {
+    if (system!.info.provider !== 'openblas') return;
+    const library = system!.info.library!;
+    const koffi = createRequire(import.meta.url)('koffi') as { load(p: string): { func(s: string): () => number } };
+    const getThreads = koffi.load(library).func('int openblas_get_num_threads()');
+    const one = loadSystemBlas({ library, threads: 1, source: 'option' });
+    const two = loadSystemBlas({ library, threads: 2, source: 'option' });
+    expect(getThreads()).toBe(2); // the last one loaded set it
+    const x = { transA: false, transB: false, m: 2, n: 2, k: 2, alpha: 1, a: new Float32Array(4), lda: 2, b: new Float32Array(4), ldb: 2, beta: 0, c: new Float32Array(4), ldc: 2 };
+    one.sgemm(x);
+    expect(getThreads()).toBe(1);
+    two.sgemm(x);
+    expect(getThreads()).toBe(2);
+    system!.sgemm(x); // the suite's own 1-thread interface takes its count back
+    expect(getThreads()).toBe(1);
   });
 
   it('cblas_sgemm equals the definition for every transpose, stride, subarray offset, alpha and beta', () => {

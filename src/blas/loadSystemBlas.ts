@@ -12,6 +12,9 @@ function loadKoffi(): Koffi {
   return koffi;
 }
 
+/** The interface whose thread count the library holds now (see loadSystemBlas). */
+let threadsSetBy: object | null = null;
+
 const ROW_MAJOR = 101;
 const NO_TRANS = 111;
 const TRANS = 112;
@@ -62,6 +65,10 @@ export function loadSystemBlas(options: LoadSystemBlasOptions): Gemm {
   const native = optional(lib, 'void cblas_sgemm(int, int, int, int, int, int, float, void *, int, void *, int, float, void *, int)');
   if (native === null) throw new Error(`${library} has no cblas_sgemm (not a CBLAS library)`);
 
+  // The thread count is the library's global setting: two interfaces over one library (the
+  // bench's 1-thread GEMM and its all-core peak) would otherwise run with whichever was set last.
+  // Each call re-sets it when another interface changed it (an integer compare per call).
+  let setThreads: ((n: number) => void) | null = null;
   let provider: BlasProvider = 'cblas';
   let kernel: string | null = null;
   let config: string | null = null;
@@ -73,7 +80,9 @@ export function loadSystemBlas(options: LoadSystemBlasOptions): Gemm {
     provider = 'openblas';
     config = String(openblasConfig()).trim();
     kernel = (optional(lib, 'const char *openblas_get_corename()')?.() as string | undefined)?.trim() ?? null;
-    optional(lib, 'void openblas_set_num_threads(int)')?.(threads);
+    const f = optional(lib, 'void openblas_set_num_threads(int)');
+    if (f !== null) setThreads = (n) => f(n);
+    setThreads?.(threads);
     actualThreads = (optional(lib, 'int openblas_get_num_threads()')?.() as number | undefined) ?? null;
   } else if (blisVersion !== null) {
     provider = 'blis';
@@ -81,12 +90,15 @@ export function loadSystemBlas(options: LoadSystemBlasOptions): Gemm {
     const archId = optional(lib, 'int bli_arch_query_id()');
     const archString = optional(lib, 'const char *bli_arch_string(int)');
     if (archId !== null && archString !== null) kernel = String(archString(archId()));
-    optional(lib, 'void bli_thread_set_num_threads(int64_t)')?.(threads);
+    const f = optional(lib, 'void bli_thread_set_num_threads(int64_t)');
+    if (f !== null) setThreads = (n) => f(n);
+    setThreads?.(threads);
     const got = optional(lib, 'int64_t bli_thread_get_num_threads()')?.();
     actualThreads = got === undefined ? null : Number(got);
   } else if (mklSet !== null) {
     provider = 'mkl';
-    mklSet(threads);
+    setThreads = (n) => mklSet(n);
+    setThreads(threads);
     actualThreads = (optional(lib, 'int MKL_Get_Max_Threads()')?.() as number | undefined) ?? null;
     config = 'Intel MKL';
   } else if (/Accelerate/.test(library)) {
@@ -94,9 +106,15 @@ export function loadSystemBlas(options: LoadSystemBlasOptions): Gemm {
     config = 'Apple Accelerate (threads: its own; VECLIB_MAXIMUM_THREADS)';
   }
 
+  const token = {};
+  threadsSetBy = token;
   const sgemm = (x: SgemmArgs): void => {
     validateSgemm(x);
     if (x.m === 0 || x.n === 0) return;
+    if (threadsSetBy !== token && setThreads !== null) {
+      setThreads(threads);
+      threadsSetBy = token;
+    }
     native(ROW_MAJOR, x.transA ? TRANS : NO_TRANS, x.transB ? TRANS : NO_TRANS, x.m, x.n, x.k, x.alpha, x.a, x.lda, x.b, x.ldb, x.beta, x.c, x.ldc);
   };
   // Accept the library only if it multiplies: [1 2; 3 4]·[5 6; 7 8]ᵀ = [17 23; 39 53].
