@@ -97,6 +97,10 @@ describe('evaluateTargets', () => {
     const t = evaluateTargets({ measurements: [m('fig2.first-layer', [10]), m('gemm', [30])], workloads: [fakeWorkload('fig2', [], 4.5 * GiB)] });
     expect(t.find((x) => x.id === 'fig2-rss')).toMatchObject({ status: 'missed', value: 4.5 });
     expect(t.find((x) => x.id === 'fig2-roofline')).toMatchObject({ status: 'missed' });
+    // with a system BLAS the roofline is its GEMM, not tfjs's
+    const blas = evaluateTargets({ measurements: [m('fig2.first-layer', [60]), m('gemm', [30]), m('gemm.blas', [100])], workloads: [] }).find((x) => x.id === 'fig2-roofline')!;
+    expect(blas).toMatchObject({ status: 'met', value: 0.6 });
+    expect(blas.detail).toContain('gemm.blas');
     expect(t.find((x) => x.id === 'fig2-vs-authors')!.detail).toMatch(/--vs-torch/);
   });
 });
