@@ -165,7 +165,7 @@ async function fig3Train(ctx: WorkloadContext, mem: MemoryTracker): Promise<Omit
   const { configs, batch, evalCount } = ctx.scale.fig3;
   const measurements: Measurement[] = [];
   const notes: string[] = [
-    `steps/s from trainNetwork (Adam, batch ${batch}) in steady state, as PyTorch's step loop is timed: after 2 warm-up steps on a fresh He-normal network, one call of 1 + steps steps timed from the end of its first step to the end of its last; the per-call overhead (weights in and out, engine set-up; paid once per 500-step Figure-3 run) is measured apart. grid = ${ctx.workers} workers training at once, their steps/s summed.`,
+    `steps/s from trainNetwork (Adam, batch ${batch}) in steady state, as PyTorch's step loop is timed: after 2 warm-up steps on a fresh He-normal network, one call of 1 + steps steps timed from the end of its first step to the end of its last; the per-call overhead (weights in and out, engine set-up; paid once per 500-step Figure-3 run) is measured apart. grid = ${ctx.workers} worker threads training at once, their steps/s summed: threads because the acceptance harness runs its tasks so (one process, the data shared, not copied); PyTorch's grid uses processes because one Python process cannot train twice at once (the GIL).`,
     'evaluation: the test-set score that ends a trainNetwork run, on the engine it picks (the fused engine where it applies), as the Figure-3 harness runs it.',
   ];
   const test: LabelledData = evalCount >= ctx.test.count ? ctx.test : { ...ctx.test, count: evalCount, values: ctx.test.values.subarray(0, evalCount * ctx.test.size), labels: ctx.test.labels.subarray(0, evalCount) };
