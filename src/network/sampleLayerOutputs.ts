@@ -9,7 +9,7 @@ import { convUnitTap } from './conv/convUnitTap.ts';
 import { forward, type Layer } from './forward.ts';
 import { heInit } from './init/heInit.ts';
 import { batchedForwardJs } from './internal/batchedForwardJs.ts';
-import { fillStandardNormal } from './internal/fillStandardNormal.ts';
+import { simdNormals } from './internal/simdNormals.ts';
 import { branchScaleValue } from './residual/branchScale.ts';
 
 /** Options of {@link sampleLayerOutputs}. */
@@ -41,9 +41,10 @@ export interface SampleLayerOutputsOptions {
   /** Draws per batched forward pass (default 4096); fixed, so a longer run extends a shorter one. */
   readonly chunk?: number;
   /**
-   * The fast path (default false): normal inputs and weights from `fillStandardNormal` (both
-   * Box–Muller branches, 32-bit uniforms: a different stream of the same law), and the products in
-   * JavaScript (`batchedForwardJs`) instead of tfjs. Other laws are drawn as usual.
+   * The fast path (default false): normal inputs and weights from `simdNormals` (four xoshiro128+
+   * lanes seeded from the run's stream, Box–Muller with both branches in WebAssembly SIMD — its
+   * scalar twin gives the same values where SIMD is missing: a different stream of the same law),
+   * and the products in JavaScript (`batchedForwardJs`) instead of tfjs. Other laws are drawn as usual.
    */
   readonly fast?: boolean;
   /**
@@ -117,12 +118,14 @@ export function* sampleLayerOutputs(options: SampleLayerOutputsOptions): Generat
   if (!Number.isSafeInteger(seed) || seed < 0) throw new Error(`sampleLayerOutputs: options.seed must be a non-negative safe integer, got ${String(seed)}`);
   // Folds the high bits in, so that seeds beyond 2³² still give distinct streams.
   const rng = xoroshiro128plus((seed >>> 0) ^ Math.floor(seed / 2 ** 32));
+  const fast = options.fast === true;
+  // The fast path's normal generator: seeded once, from the run's stream, before the first chunk.
+  const normals = fast && (isNormal(input) || isNormal(weights)) ? simdNormals(rng) : null;
   for (let start = 0; start < draws; start += chunk) {
     const n = Math.min(chunk, draws - start);
     const x0 = new Float32Array(n * widths[0]!);
-    const fast = options.fast === true;
-    if (options.inputVector === undefined && fast && isNormal(input)) {
-      fillStandardNormal(rng, x0, Math.sqrt(input.variance));
+    if (options.inputVector === undefined && normals !== null && isNormal(input)) {
+      normals.fill(x0, Math.sqrt(input.variance));
     } else if (options.inputVector === undefined) {
       for (let i = 0; i < x0.length; i++) x0[i] = input.sample(rng);
     } else {
@@ -131,9 +134,9 @@ export function* sampleLayerOutputs(options: SampleLayerOutputsOptions): Generat
     const layerWeights = widths.slice(1).map((fanOut, l) => {
       // n stacked matrices [fanOut × fanIn] are one [n·fanOut × fanIn] He matrix, row-major.
       let data: Float32Array;
-      if (fast && isNormal(weights)) {
+      if (normals !== null && isNormal(weights)) {
         data = new Float32Array(n * fanOut * widths[l]!);
-        fillStandardNormal(rng, data, Math.sqrt(2 / (widths[l]! * (1 + slope * slope))));
+        normals.fill(data, Math.sqrt(2 / (widths[l]! * (1 + slope * slope))));
       } else {
         data = heInit({ fanIn: widths[l]!, fanOut: n * fanOut, distribution: weights, slope, rng }).data;
       }
@@ -163,7 +166,7 @@ export function* sampleLayerOutputs(options: SampleLayerOutputsOptions): Generat
   }
 }
 
-/** A normal law (its name, kurtosis 3 and a density): the fast path draws it with `fillStandardNormal`. */
+/** A normal law (its name, kurtosis 3 and a density): the fast path draws it with `simdNormals`. */
 function isNormal(d: SymmetricDistribution): boolean {
   return d.name.startsWith('normal(') && d.kurtosis === 3;
 }

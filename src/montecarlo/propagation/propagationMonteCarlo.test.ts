@@ -70,6 +70,18 @@ describe('propagationMonteCarlo', () => {
     expect(r.layers[1]!.kappa.theory).toBeCloseTo(propagationTheory({ widths: [6, 10], slope: -0.3, weightKurtosis: 1, inputVariance: 1, inputKurtosis: 3 })[1]!.kappa, 12);
   });
 
+  it('the fast sampler (SIMD normals, JavaScript products) passes the same design and fails the same perturbations', () => {
+    // Same widths, n, false alarm and perturbations as above, on the fast path's own stream.
+    const fast = propagationMonteCarlo({ widths, slope: 0, weights: normal(), input: normal(), samples: 300_000, seed: 20261124, falseAlarm, fast: true });
+    const context = `seed 20261124, fast: ${JSON.stringify(fast.layers.map((l) => [l.layer, l.decision, l.kappa.estimate, l.kappa.stderr]))}`;
+    expect(fast.layers.every((l) => l.decision !== 'rejected'), context).toBe(true);
+    expect(fast.layers[1]!.kappa.estimate).not.toBe(result.layers[1]!.kappa.estimate); // another stream
+    for (const [row, col] of [[0, 0], [0, 2], [1, 0]] as const) {
+      const layers = testLayerMoments({ summaries: fast.summaries, theory: propagationTheory({ widths, slope: 0, weightKurtosis: 3, inputVariance: 1, inputKurtosis: 3, perturb: { row, col, factor: 1.05 } }), falseAlarm });
+      expect(layers.some((l) => l.decision === 'rejected'), `A[${row}][${col}] × 1.05, fast path`).toBe(true);
+    }
+  });
+
   it('rejects a theory of the wrong length', () => {
     expect(() => testLayerMoments({ summaries: result.summaries, theory: [], falseAlarm })).toThrow(/options.theory/);
   });

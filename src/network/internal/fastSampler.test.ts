@@ -7,7 +7,9 @@ import { initBackend } from '../backend.ts';
 import { forward } from '../forward.ts';
 import { sampleLayerOutputs } from '../sampleLayerOutputs.ts';
 import { batchedForwardJs } from './batchedForwardJs.ts';
-import { fillStandardNormal } from './fillStandardNormal.ts';
+import { simdNormals } from './simdNormals.ts';
+import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+import gammaincinv from '@stdlib/math-base-special-gammaincinv';
 
 beforeAll(async () => {
   await initBackend({ requested: 'wasm' });
@@ -38,35 +40,79 @@ describe('the Monte Carlo fast path against the reference path', () => {
     }
   });
 
-  it('fillStandardNormal draws N(0, s²): mean, variance and kurtosis of 10⁶ values (false alarm 1e-6 per test, power ≈ 1 against 5%)', () => {
+  it('simdNormals draws N(0, s²): mean, variance, kurtosis, lag-1 and lag-4 correlation of 10⁶ values, and 200 equiprobable bins (false alarm 1e-6 per test)', () => {
     // n = 10⁶: sd of the mean 1e-3·s, of the variance √2·1e-3·s², of the kurtosis √24·1e-3 ≈ 4.9e-3.
     // |z| < 4.89 (two-sided 1e-6). A 5% error in the variance (0.05 = 35 sd) or the kurtosis
-    // (0.15 = 31 sd) would be detected with power ≈ 1; so would the sine branch's values being
-    // the cosine branch's (checked below by the lag-1 correlation, sd 1e-3).
+    // (0.15 = 31 sd) is detected with power ≈ 1; so is a sine branch equal to the cosine branch
+    // (lag 4 inside each block of 8: [cos lanes 0–3, sin lanes 0–3]) or a lane repeating its
+    // neighbour (lag 1), each correlation with sd 1e-3. The bins: counts in 200 cells of
+    // probability 1/200 each (normal quantiles), Pearson's χ² against its 199-df quantile at 1 − 1e-6
+    // (≈ 309; this seed gives ≈ 200): the same values read with the scale 1% off give χ² ≈ 409 (the
+    // teeth below) — a 1% error in the scale is about the smallest this test detects at n = 10⁶.
     const n = 1_000_000;
     const s = 1.7;
-    const z = new Float32Array(n);
-    fillStandardNormal(xoroshiro128plus(20261124), z, s);
-    let m1 = 0;
-    for (const v of z) m1 += v;
-    m1 /= n;
-    let m2 = 0;
-    let m4 = 0;
-    let lag = 0;
-    for (let i = 0; i < n; i++) {
-      const d = z[i]! - m1;
-      m2 += d * d;
-      m4 += d ** 4;
-      if (i + 1 < n) lag += d * (z[i + 1]! - m1);
+    for (const kind of ['simd', 'js'] as const) {
+      const z = new Float32Array(n);
+      simdNormals(xoroshiro128plus(20261124), { kind }).fill(z, s);
+      let m1 = 0;
+      for (const v of z) m1 += v;
+      m1 /= n;
+      let m2 = 0;
+      let m4 = 0;
+      let lag1 = 0;
+      let lag4 = 0;
+      for (let i = 0; i < n; i++) {
+        const d = z[i]! - m1;
+        m2 += d * d;
+        m4 += d ** 4;
+        if (i + 1 < n) lag1 += d * (z[i + 1]! - m1);
+        if (i + 4 < n) lag4 += d * (z[i + 4]! - m1);
+      }
+      m2 /= n;
+      m4 /= n;
+      const kurtosis = m4 / (m2 * m2);
+      const limit = 4.89;
+      expect(Math.abs(m1 / (s * 1e-3)), `${kind}: mean ${m1}, seed 20261124`).toBeLessThan(limit);
+      expect(Math.abs((m2 - s * s) / (Math.SQRT2 * 1e-3 * s * s)), `${kind}: variance ${m2}`).toBeLessThan(limit);
+      expect(Math.abs((kurtosis - 3) / (Math.sqrt(24) * 1e-3)), `${kind}: kurtosis ${kurtosis}`).toBeLessThan(limit);
+      expect(Math.abs(lag1 / (n - 1) / m2 / 1e-3), `${kind}: lag-1 correlation`).toBeLessThan(limit);
+      expect(Math.abs(lag4 / (n - 4) / m2 / 1e-3), `${kind}: lag-4 correlation`).toBeLessThan(limit);
+      const cells = 200;
+      const counts = new Float64Array(cells);
+      for (const v of z) counts[Math.min(cells - 1, Math.floor(cells * normalCdf(v / s, 0, 1)))]!++;
+      const chi2 = counts.reduce((acc, c) => acc + (c - n / cells) ** 2 / (n / cells), 0);
+      expect(chi2, `${kind}: χ² over ${cells} equiprobable cells`).toBeLessThan(2 * gammaincinv(1 - 1e-6, (cells - 1) / 2));
+      if (kind === 'simd') {
+        // Teeth: the same test rejects a 1% error in the scale.
+        const wrong = new Float64Array(cells);
+        for (const v of z) wrong[Math.min(cells - 1, Math.floor(cells * normalCdf(v / (1.01 * s), 0, 1)))]!++;
+        const wrongChi2 = wrong.reduce((acc, c) => acc + (c - n / cells) ** 2 / (n / cells), 0);
+        expect(wrongChi2).toBeGreaterThan(2 * gammaincinv(1 - 1e-6, (cells - 1) / 2));
+      }
     }
-    m2 /= n;
-    m4 /= n;
-    const kurtosis = m4 / (m2 * m2);
-    const limit = 4.89;
-    expect(Math.abs(m1 / (s * 1e-3)), `mean ${m1}, seed 20261124`).toBeLessThan(limit);
-    expect(Math.abs((m2 - s * s) / (Math.SQRT2 * 1e-3 * s * s)), `variance ${m2}`).toBeLessThan(limit);
-    expect(Math.abs((kurtosis - 3) / (Math.sqrt(24) * 1e-3)), `kurtosis ${kurtosis}`).toBeLessThan(limit);
-    expect(Math.abs(lag / (n - 1) / m2 / 1e-3), `lag-1 correlation ${lag / (n - 1) / m2}`).toBeLessThan(limit);
+  });
+
+  it('simdNormals: the SIMD kernel and its scalar twin give the same float32 values bit for bit, whatever the fill lengths; the stream depends only on the generator', () => {
+    const lengths = [1, 7, 8, 9, 16383, 16384, 16385, 40000, 3];
+    const [a, b] = (['simd', 'js'] as const).map((kind) => {
+      const g = simdNormals(xoroshiro128plus(77), { kind });
+      expect(g.kind).toBe(kind);
+      return lengths.map((len, i) => {
+        const out = new Float32Array(len);
+        g.fill(out, i % 3 === 0 ? 1 : 0.25);
+        return Array.from(out);
+      });
+    });
+    expect(a).toEqual(b);
+    // Special values stay finite and bounded: |z| ≤ √(2·33·ln 2)·s ≈ 6.76·s.
+    expect(a.flat().every((v) => Number.isFinite(v) && Math.abs(v) <= 6.77)).toBe(true);
+    const again = simdNormals(xoroshiro128plus(77));
+    const first = new Float32Array(1);
+    again.fill(first, 1);
+    expect(first[0]).toBe(a[0]![0]);
+    const other = simdNormals(xoroshiro128plus(78));
+    other.fill(first, 1);
+    expect(first[0]).not.toBe(a[0]![0]);
   });
 
   it('sampleLayerOutputs({ fast: true }): reproducible, a different stream of the same law; non-normal laws keep their sampler', () => {
