@@ -1,5 +1,7 @@
 import type { RandomGenerator } from '../../distributions/types.ts';
-import { wasmEncoding } from '../../wasm/wasmEncoding.ts';
+import { lazyModule } from '../../wasm/lazyModule.ts';
+import { memoryModule } from '../../wasm/memoryModule.ts';
+import { wasmInstructions } from '../../wasm/wasmInstructions.ts';
 
 /**
  * Standard normal draws, eight at a time, as a WebAssembly SIMD kernel (f32x4), with a scalar
@@ -126,19 +128,7 @@ function jsBlock(state: Uint32Array, scale: number, out: Float32Array, at: numbe
 }
 
 // --- the WebAssembly kernel -------------------------------------------------------------------
-const { u32, vec, section, name } = wasmEncoding;
-const [I32, F32, V128] = [0x7f, 0x7d, 0x7b];
-const get = (i: number) => [0x20, ...u32(i)];
-const set = (i: number) => [0x21, ...u32(i)];
-const tee = (i: number) => [0x22, ...u32(i)];
-const op = (code: number) => [0xfd, ...u32(code)];
-const load = (offset = 0) => [...op(0x00), 4, ...u32(offset)];
-const store = (offset = 0) => [...op(0x0b), 4, ...u32(offset)];
-const i32c = (n: number) => [0x41, ...wasmEncoding.s32(n)];
-const f32c = (x: number) => {
-  f32Bits[0] = x;
-  return [0x43, ...new Uint8Array(f32Bits.buffer)];
-};
+const { get, set, simd: op, load, store, i32: i32c, f32: f32c, block: BLOCK, loop: LOOP, end: END, br, brIf, i32Eqz, i32Add, i32Sub, type } = wasmInstructions;
 const V = {
   and: op(0x4e), or: op(0x50), xor: op(0x51), bitselect: op(0x52),
   i32splat: op(0x11), f32splat: op(0x13),
@@ -146,7 +136,6 @@ const V = {
   flt: op(0x43), fgt: op(0x44), fneg: op(0xe1), fsqrt: op(0xe3), fadd: op(0xe4), fsub: op(0xe5), fmul: op(0xe6), fdiv: op(0xe7),
   fromS: op(0xfa), fromU: op(0xfb),
 };
-const [BLOCK, LOOP, END, BR_IF, BR] = [[0x02, 0x40], [0x03, 0x40], [0x0b], [0x0d], [0x0c]];
 
 /**
  * fill(statePtr, outPtr, blocks, scale): the state (4 × v128: s₀…s₃, lane-major as `seedState`)
@@ -198,7 +187,7 @@ function assemble(): Uint8Array<ArrayBuffer> {
   };
   emit(get(SCALE), V.f32splat, set(SCL));
   emit(get(STATE), load(0), set(S0), get(STATE), load(16), set(S1), get(STATE), load(32), set(S2), get(STATE), load(48), set(S3));
-  emit(BLOCK, LOOP, get(BLOCKS), [0x45], BR_IF, u32(1));
+  emit(BLOCK, LOOP, get(BLOCKS), i32Eqz, brIf(1));
   xoshiro(X1);
   xoshiro(X2);
   // u = f32(x₁)·2⁻³² + 2⁻³³; e and m from its bits; m > √2 → m/2, e + 1.
@@ -227,31 +216,13 @@ function assemble(): Uint8Array<ArrayBuffer> {
   emit(get(PC), V.fneg, get(PC), get(REF), V.bitselect, set(PC));
   emit(get(OUT), get(R), get(PC), V.fmul, store(0));
   emit(get(OUT), get(R), get(PS), get(S), V.fmul, V.fmul, store(16));
-  emit(get(OUT), i32c(32), [0x6a], set(OUT), get(BLOCKS), i32c(1), [0x6b], set(BLOCKS), BR, u32(0), END, END);
+  emit(get(OUT), i32c(32), i32Add, set(OUT), get(BLOCKS), i32c(1), i32Sub, set(BLOCKS), br(0), END, END);
   emit(get(STATE), get(S0), store(0), get(STATE), get(S1), store(16), get(STATE), get(S2), store(32), get(STATE), get(S3), store(48));
-  const body = [...vec([[...u32(next - 4), V128]]), ...prologue, ...c, ...END];
-  return new Uint8Array([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, vec([[0x60, ...vec([I32, I32, I32, F32].map((t) => [t])), ...vec([])]])),
-    ...section(2, vec([[...name('env'), ...name('memory'), 0x02, 0x00, ...u32(1)]])),
-    ...section(3, vec([[0]])),
-    ...section(7, vec([[...name('fill'), 0x00, 0]])),
-    ...section(10, vec([[...u32(body.length), ...body]])),
-  ]);
+  const { i32, f32, v128 } = type;
+  return memoryModule([{ name: 'fill', params: [i32, i32, i32, f32], locals: [[next - 4, v128]], code: [...prologue, ...c] }]);
 }
 
-let module: WebAssembly.Module | null | undefined;
-function kernelModule(): WebAssembly.Module | null {
-  if (module === undefined) {
-    try {
-      const bytes = assemble();
-      module = WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
-    } catch {
-      module = null;
-    }
-  }
-  return module;
-}
+const kernelModule = lazyModule(assemble);
 
 /** Values per kernel call: the output goes through a buffer of this many floats in wasm memory. */
 const CHUNK = 16384;

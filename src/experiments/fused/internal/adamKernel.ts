@@ -1,4 +1,6 @@
-import { wasmEncoding } from '../../../wasm/wasmEncoding.ts';
+import { lazyModule } from '../../../wasm/lazyModule.ts';
+import { memoryModule } from '../../../wasm/memoryModule.ts';
+import { wasmInstructions } from '../../../wasm/wasmInstructions.ts';
 /**
  * PyTorch's Adam update as a WebAssembly SIMD kernel (f32x4, four parameters per instruction) on
  * flat float32 arrays living in a WebAssembly.Memory the caller owns:
@@ -9,14 +11,9 @@ import { wasmEncoding } from '../../../wasm/wasmEncoding.ts';
  */
 export type AdamKernel = (pPtr: number, gPtr: number, mPtr: number, vPtr: number, blocks: number, beta1: number, c1: number, beta2: number, c2: number, stepSize: number, bc2Sqrt: number, eps: number) => void;
 
-const { u32, vec, section, name } = wasmEncoding;
-const [I32, F32, V128] = [0x7f, 0x7d, 0x7b];
-const get = (i: number) => [0x20, ...u32(i)];
-const set = (i: number) => [0x21, ...u32(i)];
-const tee = (i: number) => [0x22, ...u32(i)];
-const simd = (code: number) => [0xfd, ...u32(code)];
-const load = [...simd(0x00), 4, 0];
-const store = [...simd(0x0b), 4, 0];
+const { get, set, tee, simd, load: loadAt, store: storeAt, type } = wasmInstructions;
+const load = loadAt();
+const store = storeAt();
 const [splat, sqrt, add, sub, mul, div] = [simd(0x13), simd(0xe3), simd(0xe4), simd(0xe5), simd(0xe6), simd(0xe7)];
 
 /** The module: imports env.memory, exports adam(p, g, m, v, blocks, β1, c1, β2, c2, s, b, ε). */
@@ -30,25 +27,18 @@ function assemble(): Uint8Array<ArrayBuffer> {
   const emit = (...parts: number[][]) => parts.forEach((p) => b.push(...p));
   for (let k = 0; k < 7; k++) emit(get(5 + k), splat, set(splatOf(k)));
   emit([0x02, 0x40], [0x03, 0x40]);
-  emit(get(BLOCKS), [0x45], [0x0d, ...u32(1)]);
+  emit(get(BLOCKS), [0x45], [0x0d, 1]);
   emit(get(G0), load, set(G));
   emit(get(M0), get(M0), load, get(B1), mul, get(C1), get(G), mul, add, tee(M), store);
   emit(get(V0), get(V0), load, get(B2), mul, get(C2), get(G), mul, get(G), mul, add, tee(V), store);
   emit(get(P), get(P), load, get(S), get(M), mul, get(V), sqrt, get(BC), div, get(EPS), add, div, sub, store);
   for (const ptr of [P, G0, M0, V0]) emit(get(ptr), [0x41, 16], [0x6a], set(ptr));
   emit(get(BLOCKS), [0x41, 1], [0x6b], set(BLOCKS), [0x0c, 0], [0x0b], [0x0b]);
-  const body = [...vec([[...u32(7), V128], [...u32(3), V128]]), ...b, 0x0b];
-  return new Uint8Array([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, vec([[0x60, ...vec([I32, I32, I32, I32, I32, F32, F32, F32, F32, F32, F32, F32].map((t) => [t])), ...vec([])]])),
-    ...section(2, vec([[...name('env'), ...name('memory'), 0x02, 0x00, ...u32(1)]])),
-    ...section(3, vec([[0]])),
-    ...section(7, vec([[...name('adam'), 0x00, 0]])),
-    ...section(10, vec([[...u32(body.length), ...body]])),
-  ]);
+  const { i32, f32, v128 } = type;
+  return memoryModule([{ name: 'adam', params: [i32, i32, i32, i32, i32, f32, f32, f32, f32, f32, f32, f32], locals: [[7, v128], [3, v128]], code: b }]);
 }
 
-let module: WebAssembly.Module | null | undefined;
+const adamModule = lazyModule(assemble);
 
 /**
  * The kernel bound to `memory`, or null where WebAssembly SIMD is unavailable (the caller then
@@ -58,14 +48,7 @@ let module: WebAssembly.Module | null | undefined;
  * @example const k = adamKernel(memory); k?.(pPtr, gPtr, mPtr, vPtr, P / 4, 0.9, 0.1, 0.999, 0.001, lr / (1 - 0.9 ** t), Math.sqrt(1 - 0.999 ** t), 1e-8)
  */
 export function adamKernel(memory: WebAssembly.Memory): AdamKernel | null {
-  if (module === undefined) {
-    try {
-      const bytes = assemble();
-      module = WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
-    } catch {
-      module = null;
-    }
-  }
+  const module = adamModule();
   if (module === null) return null;
   return new WebAssembly.Instance(module, { env: { memory } }).exports.adam as AdamKernel;
 }

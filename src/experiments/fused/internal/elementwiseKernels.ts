@@ -1,4 +1,6 @@
-import { wasmEncoding } from '../../../wasm/wasmEncoding.ts';
+import { lazyModule } from '../../../wasm/lazyModule.ts';
+import { memoryModule } from '../../../wasm/memoryModule.ts';
+import { wasmInstructions } from '../../../wasm/wasmInstructions.ts';
 /**
  * The fused engine's per-layer elementwise passes as WebAssembly SIMD kernels (f32x4) on float32
  * rows living in a WebAssembly.Memory the caller owns. Each row holds `blocks` groups of 4 entries
@@ -23,31 +25,17 @@ export interface ElementwiseKernels {
   columnSums(dPtr: number, outPtr: number, rows: number, blocks: number): void;
 }
 
-const { u32, vec, section, name } = wasmEncoding;
-const [I32, F32, V128] = [0x7f, 0x7d, 0x7b];
-const get = (i: number) => [0x20, ...u32(i)];
-const set = (i: number) => [0x21, ...u32(i)];
-const simd = (code: number) => [0xfd, ...u32(code)];
-const load = (offset = 0) => [...simd(0x00), 4, ...u32(offset)];
-const store = (offset = 0) => [...simd(0x0b), 4, ...u32(offset)];
+const { get, set, simd, load, store, i32: i32const, f32: f32const, type } = wasmInstructions;
 const [splat, gt, bitselect, fmul, fadd, fmax, dadd, promoteLow] = [simd(0x13), simd(0x44), simd(0x52), simd(0xe6), simd(0xe4), simd(0xe9), simd(0xf0), simd(0x5f)];
 /** i8x16.shuffle moving lanes 2, 3 (bytes 8…15) of a f32x4 to lanes 0, 1. */
 const highToLow = [...simd(0x0d), 8, 9, 10, 11, 12, 13, 14, 15, 8, 9, 10, 11, 12, 13, 14, 15];
-const [BLOCK, LOOP, END, BR_IF, BR, IF, ELSE] = [[0x02, 0x40], [0x03, 0x40], [0x0b], [0x0d], [0x0c], [0x04, 0x40], [0x05]];
-const EQZ = [0x45];
-const ADD = [0x6a];
-const SUB = [0x6b];
-const i32const = (n: number) => [0x41, ...wasmEncoding.s32(n)];
-const f32zero = [0x43, 0, 0, 0, 0];
+const { block: BLOCK, loop: LOOP, if: IF, else: ELSE, end: END, i32Eqz: EQZ, i32Add: ADD, i32Sub: SUB, f32Eq, br, brIf } = wasmInstructions;
+const f32zero = f32const(0);
 /** ptr += by */
 const advance = (ptr: number, by: number) => [...get(ptr), ...i32const(by), ...ADD, ...set(ptr)];
 /** counter -= 1 */
 const decrement = (counter: number) => [...get(counter), ...i32const(1), ...SUB, ...set(counter)];
-
-function fn(locals: [number, number][], code: number[]): number[] {
-  const body = [...vec(locals.map(([count, type]) => [...u32(count), type])), ...code, ...END];
-  return [...u32(body.length), ...body];
-}
+const { i32: I32, v128: V128 } = type;
 
 /** activate(z, b, rows, blocks, a, hasBias); locals: 6 j, 7 bp, 8 A, 9 ZERO, 10 v. */
 function activateBody(): number[] {
@@ -55,18 +43,18 @@ function activateBody(): number[] {
   const c: number[] = [];
   const emit = (...parts: number[][]) => parts.forEach((p) => c.push(...p));
   emit(get(A_IN), splat, set(A), f32zero, splat, set(ZERO));
-  emit(BLOCK, LOOP, get(ROWS), EQZ, BR_IF, u32(1));
+  emit(BLOCK, LOOP, get(ROWS), EQZ, brIf(1));
   emit(get(BLOCKS), set(J), get(B), set(BP));
-  emit(BLOCK, LOOP, get(J), EQZ, BR_IF, u32(1));
+  emit(BLOCK, LOOP, get(J), EQZ, brIf(1));
   emit(get(Z), load(), set(V));
   emit(get(HAS_BIAS), IF, get(V), get(BP), load(), fadd, set(V), END);
   emit(get(Z));
   // a = 0: max(v, 0); else bitselect(v, a·v, v > 0).
-  emit(get(A_IN), f32zero, [0x5b] /* f32.eq */, IF, get(V), get(ZERO), fmax, set(V), ELSE, get(V), get(V), get(A), fmul, get(V), get(ZERO), gt, bitselect, set(V), END);
+  emit(get(A_IN), f32zero, f32Eq, IF, get(V), get(ZERO), fmax, set(V), ELSE, get(V), get(V), get(A), fmul, get(V), get(ZERO), gt, bitselect, set(V), END);
   emit(get(V), store());
-  emit(advance(Z, 16), advance(BP, 16), decrement(J), BR, u32(0), END, END);
-  emit(decrement(ROWS), BR, u32(0), END, END);
-  return fn([[2, I32], [3, V128]], c);
+  emit(advance(Z, 16), advance(BP, 16), decrement(J), br(0), END, END);
+  emit(decrement(ROWS), br(0), END, END);
+  return c;
 }
 
 /** backward(d, h, count4, a); locals: 4 A, 5 ZERO, 6 v. */
@@ -75,11 +63,11 @@ function backwardBody(): number[] {
   const c: number[] = [];
   const emit = (...parts: number[][]) => parts.forEach((p) => c.push(...p));
   emit(get(A_IN), splat, set(A), f32zero, splat, set(ZERO));
-  emit(BLOCK, LOOP, get(COUNT), EQZ, BR_IF, u32(1));
+  emit(BLOCK, LOOP, get(COUNT), EQZ, brIf(1));
   emit(get(D), load(), set(V));
   emit(get(D), get(V), get(V), get(A), fmul, get(H), load(), get(ZERO), gt, bitselect, store());
-  emit(advance(D, 16), advance(H, 16), decrement(COUNT), BR, u32(0), END, END);
-  return fn([[3, V128]], c);
+  emit(advance(D, 16), advance(H, 16), decrement(COUNT), br(0), END, END);
+  return c;
 }
 
 /** columnSums(d, out, rows, blocks); locals: 4 j, 5 o, 6 v. */
@@ -87,34 +75,27 @@ function columnSumsBody(): number[] {
   const [D, OUT, ROWS, BLOCKS, J, O, V] = [0, 1, 2, 3, 4, 5, 6];
   const c: number[] = [];
   const emit = (...parts: number[][]) => parts.forEach((p) => c.push(...p));
-  emit(BLOCK, LOOP, get(ROWS), EQZ, BR_IF, u32(1));
+  emit(BLOCK, LOOP, get(ROWS), EQZ, brIf(1));
   emit(get(BLOCKS), set(J), get(OUT), set(O));
-  emit(BLOCK, LOOP, get(J), EQZ, BR_IF, u32(1));
+  emit(BLOCK, LOOP, get(J), EQZ, brIf(1));
   emit(get(D), load(), set(V));
   emit(get(O), get(O), load(), get(V), promoteLow, dadd, store());
   emit(get(O), get(O), load(16), get(V), get(V), highToLow, promoteLow, dadd, store(16));
-  emit(advance(D, 16), advance(O, 32), decrement(J), BR, u32(0), END, END);
-  emit(decrement(ROWS), BR, u32(0), END, END);
-  return fn([[2, I32], [1, V128]], c);
+  emit(advance(D, 16), advance(O, 32), decrement(J), br(0), END, END);
+  emit(decrement(ROWS), br(0), END, END);
+  return c;
 }
 
 function assemble(): Uint8Array<ArrayBuffer> {
-  const types = [
-    [0x60, ...vec([I32, I32, I32, I32, F32, I32].map((t) => [t])), ...vec([])],
-    [0x60, ...vec([I32, I32, I32, F32].map((t) => [t])), ...vec([])],
-    [0x60, ...vec([I32, I32, I32, I32].map((t) => [t])), ...vec([])],
-  ];
-  return new Uint8Array([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, vec(types)),
-    ...section(2, vec([[...name('env'), ...name('memory'), 0x02, 0x00, ...u32(1)]])),
-    ...section(3, vec([[0], [1], [2]])),
-    ...section(7, vec([[...name('activate'), 0x00, 0], [...name('backward'), 0x00, 1], [...name('columnSums'), 0x00, 2]])),
-    ...section(10, vec([activateBody(), backwardBody(), columnSumsBody()])),
+  const F32 = type.f32;
+  return memoryModule([
+    { name: 'activate', params: [I32, I32, I32, I32, F32, I32], locals: [[2, I32], [3, V128]], code: activateBody() },
+    { name: 'backward', params: [I32, I32, I32, F32], locals: [[3, V128]], code: backwardBody() },
+    { name: 'columnSums', params: [I32, I32, I32, I32], locals: [[2, I32], [1, V128]], code: columnSumsBody() },
   ]);
 }
 
-let module: WebAssembly.Module | null | undefined;
+const elementwiseModule = lazyModule(assemble);
 
 /**
  * The kernels bound to `memory`, or null where WebAssembly SIMD is unavailable (the caller then
@@ -123,14 +104,7 @@ let module: WebAssembly.Module | null | undefined;
  * @example const k = elementwiseKernels(memory); k?.activate(z.byteOffset, b.byteOffset, 90, 200 / 4, 0, 1) // ReLU(z + b) on 90 rows of 200
  */
 export function elementwiseKernels(memory: WebAssembly.Memory): ElementwiseKernels | null {
-  if (module === undefined) {
-    try {
-      const bytes = assemble();
-      module = WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
-    } catch {
-      module = null;
-    }
-  }
+  const module = elementwiseModule();
   if (module === null) return null;
   return new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as ElementwiseKernels;
 }
