@@ -61,13 +61,20 @@ export function fusedGradientQuotientAndScaleDerivatives(inputs: FusedGradientQu
     gemm.sgemm({ transA: tA, transB: tB, m, n, k, alpha: 1, a: a.data, lda: a.cols, b: b.data, ldb: b.cols, beta: 0, c: c.data, ldc: n });
     return c;
   };
-  const map2 = (a: Mat, b: Mat, f: (x: number, y: number) => number): Mat => {
+  // add and mul as their own loops, not one loop over a callback: the callback site saw two
+  // functions and was not inlined (≈ a third of a width-200 step's time).
+  const add = (a: Mat, b: Mat): Mat => {
     const c = mat(a.rows, a.cols);
-    for (let i = 0; i < c.data.length; i++) c.data[i] = f(a.data[i]!, b.data[i]!);
+    const [x, y, z] = [a.data, b.data, c.data];
+    for (let i = 0; i < z.length; i++) z[i] = x[i]! + y[i]!;
     return c;
   };
-  const add = (a: Mat, b: Mat): Mat => map2(a, b, (x, y) => x + y);
-  const mul = (a: Mat, b: Mat): Mat => map2(a, b, (x, y) => x * y);
+  const mul = (a: Mat, b: Mat): Mat => {
+    const c = mat(a.rows, a.cols);
+    const [x, y, z] = [a.data, b.data, c.data];
+    for (let i = 0; i < z.length; i++) z[i] = x[i]! * y[i]!;
+    return c;
+  };
   const scale = (a: Mat, s: number): Mat => {
     const c = mat(a.rows, a.cols);
     for (let i = 0; i < c.data.length; i++) c.data[i] = a.data[i]! * s;
