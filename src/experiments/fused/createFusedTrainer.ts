@@ -91,7 +91,10 @@ function integer(name: string, v: number, min: number): number {
  * `createAdam`'s update (PyTorch's order: m, v in float32, bias corrections in float64) as a
  * WebAssembly SIMD kernel, or its JavaScript loop (`adamUpdate`). Parameters, gradients, Adam
  * state, activations, masks and evaluation buffers live in ONE allocation made here (a
- * WebAssembly.Memory for the SIMD kernel); nothing is allocated per step (the GEMM's wasm fallback aside).
+ * WebAssembly.Memory for the SIMD kernels); nothing is allocated per step (the GEMM's wasm fallback aside).
+ * The per-layer elementwise passes run as SIMD kernels (`elementwiseKernels`) on widths that are
+ * multiples of 4 — for a ≥ 0 the backward pass then reads φ_a's derivative from H_l (H > 0 ⇔ Z > 0)
+ * and keeps no mask; elsewhere, and for a < 0, the JavaScript loops with masks.
  * Deterministic for a given GEMM.
  *
  * @example const t = createFusedTrainer({ network: { widths: [784, 10, 10], weights, biases, slope: 0, activateInput: false },
