@@ -204,7 +204,7 @@ export function createFusedTrainer(options: FusedTrainerOptions): FusedTrainer {
       for (let j = 0; j < n; j++) z[o + j]! += b[j]!;
     }
   };
-  /** Z = H·Wᵀ (+ b unless `withoutBias`): rows × widths[l]. */
+  /** Z = H·Wᵀ (no bias): rows × widths[l]. */
   const product = (h: Float32Array, rows: number, l: number, z: Float32Array): void => {
     const nIn = widths[l - 1]!;
     const nOut = widths[l]!;
@@ -231,6 +231,18 @@ export function createFusedTrainer(options: FusedTrainerOptions): FusedTrainer {
     }
   };
 
+  /** Z_L = H_{L−1}·W_Lᵀ + b_L (no activation). */
+  const logits = (h: Float32Array, rows: number, z: Float32Array): void => {
+    product(h, rows, L, z);
+    addBias(z, rows, biases[L]!);
+  };
+
+  /** Z_L = H_{L−1}·W_Lᵀ + b_L (no activation). */
+  const outputLayer = (h: Float32Array, rows: number, z: Float32Array): void => {
+    product(h, rows, L, z);
+    addBias(z, rows, biases[L]!);
+  };
+
   let t = 0;
   const { learningRate, beta1, beta2, epsilon } = adam;
   const [c1, c2] = [1 - beta1, 1 - beta2];
@@ -255,8 +267,7 @@ export function createFusedTrainer(options: FusedTrainerOptions): FusedTrainer {
       }
       if (activateInput) activateForward(x, rows * n0);
       for (let l = 1; l < L; l++) hidden(act[l - 1]!, rows, l, act[l]!, masks[l]!);
-      product(act[L - 1]!, rows, L, act[L]!);
-      addBias(act[L]!, rows, biases[L]!);
+      outputLayer(act[L - 1]!, rows, act[L]!);
       // Softmax cross-entropy (float64 per row) and dZ_L = (softmax − onehot) / B.
       const C = widths[L]!;
       const logits = act[L]!;
@@ -335,10 +346,7 @@ export function createFusedTrainer(options: FusedTrainerOptions): FusedTrainer {
         let out = e0;
         for (let l = 1; l <= L; l++) {
           if (l < L) hidden(h, rows, l, out, null);
-          else {
-            product(h, rows, l, out);
-            addBias(out, rows, biases[l]!);
-          }
+          else outputLayer(h, rows, out);
           h = out;
           out = out === e0 ? e1 : e0;
         }
