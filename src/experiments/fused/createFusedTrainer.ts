@@ -232,12 +232,6 @@ export function createFusedTrainer(options: FusedTrainerOptions): FusedTrainer {
   };
 
   /** Z_L = H_{L−1}·W_Lᵀ + b_L (no activation). */
-  const logits = (h: Float32Array, rows: number, z: Float32Array): void => {
-    product(h, rows, L, z);
-    addBias(z, rows, biases[L]!);
-  };
-
-  /** Z_L = H_{L−1}·W_Lᵀ + b_L (no activation). */
   const outputLayer = (h: Float32Array, rows: number, z: Float32Array): void => {
     product(h, rows, L, z);
     addBias(z, rows, biases[L]!);
