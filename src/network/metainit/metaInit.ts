@@ -224,11 +224,14 @@ function runAttempt(inputs: AttemptInputs): AttemptSuccess | MetaInitDegeneratio
   let signFlips = 0;
   const biases = widths.slice(1).map((n) => tf.zeros([n]));
   const zeroBiases = widths.slice(1).map((n) => new Float32Array(n));
+  // The fused engine reads fround(scale·W⁰) from these buffers, refilled each step (it keeps no reference).
+  const fusedWeights = engine === 'fused' ? initial.map((m) => new Float32Array(m.data.length)) : [];
   try {
     for (let step = 0; step < steps; step++) {
       const batch = sampleBatch({ batchSize, inputSize: widths[0]!, classes, rng });
       if (engine === 'fused') {
-        const measuredFused = fusedGradientQuotientAndScaleDerivatives({ widths, weights: initial.map((m, j) => scaled(m, scales[j]!).data), biases: zeroBiases, slope, activateInput, x: batch.x, labels: batch.labels, eps });
+        for (let j = 0; j < initial.length; j++) scaleInto(initial[j]!.data, scales[j]!, fusedWeights[j]!);
+        const measuredFused = fusedGradientQuotientAndScaleDerivatives({ widths, weights: fusedWeights, biases: zeroBiases, slope, activateInput, x: batch.x, labels: batch.labels, eps });
         const outcome = update(measuredFused, step);
         if (outcome !== null) return outcome;
         continue;
@@ -286,6 +289,11 @@ function norm(data: Float32Array): number {
 /** fround(scale·W) entry by entry. */
 function scaled(m: WeightMatrix, scale: number): WeightMatrix {
   const data = new Float32Array(m.data.length);
-  for (let i = 0; i < data.length; i++) data[i] = m.data[i]! * scale;
+  scaleInto(m.data, scale, data);
   return { rows: m.rows, cols: m.cols, data };
+}
+
+/** out_i = fround(scale·w_i); e.g. scaleInto([1, 2], 0.5, out) leaves out = [0.5, 1]. */
+function scaleInto(w: Float32Array, scale: number, out: Float32Array): void {
+  for (let i = 0; i < w.length; i++) out[i] = w[i]! * scale;
 }

@@ -107,7 +107,17 @@ export function fusedGradientQuotientAndScaleDerivatives(inputs: FusedGradientQu
     for (let r = 0; r < a.rows; r++) for (let j = 0; j < a.cols; j++) c.data[r * a.cols + j] = a.data[r * a.cols + j]! - col[r]! * b.data[r * a.cols + j]!;
     return c;
   };
-  const sumAll = (ms: readonly Mat[]): Mat => ms.reduce((s, m) => add(s, m));
+  /** ((m₀ + m₁) + m₂) + …, left to right; the partial sums after the first in place. */
+  const sumAll = (ms: readonly Mat[]): Mat => {
+    if (ms.length === 1) return ms[0]!;
+    const c = add(ms[0]!, ms[1]!);
+    const z = c.data;
+    for (let k = 2; k < ms.length; k++) {
+      const y = ms[k]!.data;
+      for (let i = 0; i < z.length; i++) z[i] = z[i]! + y[i]!;
+    }
+    return c;
+  };
   const step = (z: Mat): Mat => {
     const c = mat(z.rows, z.cols);
     for (let i = 0; i < c.data.length; i++) c.data[i] = z.data[i]! > 0 ? 1 : slope;
@@ -183,23 +193,12 @@ export function fusedGradientQuotientAndScaleDerivatives(inputs: FusedGradientQu
   const signs = new Float32Array(N);
   const denominator = new Float32Array(N);
   const q1 = new Float32Array(N);
-  let total = 0;
-  for (let i = 0; i < N; i++) {
-    signs[i] = g[i]! < 0 ? -1 : 1;
-    denominator[i] = g[i]! + eps * signs[i]!;
-    q1[i] = (g[i]! - hg[i]!) / denominator[i]! - 1;
-    total += Math.abs(q1[i]!);
-  }
-  const gq = Math.fround(total / N);
+  const gq = Math.fround(quotientTerms(g, hg, eps, signs, denominator, q1) / N);
 
   // ---- reverse: the adjoint, held to ⟨W_j, ∂GQ/∂W_j⟩ ----
   const gBar = new Float32Array(N);
   const hgBar = new Float32Array(N);
-  for (let i = 0; i < N; i++) {
-    const weight = Math.sign(q1[i]!) / (N * denominator[i]!);
-    gBar[i] = (weight * (hg[i]! + eps * signs[i]!)) / denominator[i]!;
-    hgBar[i] = -weight;
-  }
+  quotientAdjointSeeds(hg, eps, signs, denominator, q1, gBar, hgBar);
   let offset = 0;
   const take = (rows: number, cols: number, from: Float32Array): Mat => {
     const m: Mat = { rows, cols, data: from.subarray(offset, offset + rows * cols) };
@@ -280,6 +279,48 @@ export function fusedGradientQuotientAndScaleDerivatives(inputs: FusedGradientQu
     }
   }
   return { gradientQuotient: gq, scaleDerivatives: Array.from(scaleDot) };
+}
+
+// The two loops over every parameter live in their own small functions: inside the long function
+// above they ran unoptimised (≈ 100 ns per parameter, over half of a width-200 step); here TurboFan
+// compiles them. Same float operations in the same order, so the same values.
+
+/**
+ * GQ's per-parameter terms (Dauphin & Schoenholz's quotient, ε-regularised by the sign of g):
+ * signs_i = sign(g_i) (+1 at 0), denominator_i = g_i + ε·signs_i, q1_i = (g_i − Hg_i)/denominator_i − 1,
+ * each stored in float32; returns Σ|q1_i| in float64.
+ *
+ * @example quotientTerms(new Float32Array([2]), new Float32Array([1]), 0, s, d, q) // 0.5 (q1 = −0.5)
+ */
+function quotientTerms(g: Float32Array, hg: Float32Array, eps: number, signs: Float32Array, denominator: Float32Array, q1: Float32Array): number {
+  let total = 0;
+  for (let i = 0; i < g.length; i++) {
+    // Locals with Math.fround = the float32 stores and reloads, without the reloads.
+    const gi = g[i]!;
+    const sign = gi < 0 ? -1 : 1;
+    const d = Math.fround(gi + eps * sign);
+    const q = Math.fround((gi - hg[i]!) / d - 1);
+    signs[i] = sign;
+    denominator[i] = d;
+    q1[i] = q;
+    total += Math.abs(q);
+  }
+  return total;
+}
+
+/**
+ * The adjoint of GQ = Σ|q1_i|/N with respect to g and Hg: with weight_i = sign(q1_i)/(N·denominator_i),
+ * ∂GQ/∂g_i = weight_i·(Hg_i + ε·signs_i)/denominator_i and ∂GQ/∂Hg_i = −weight_i (written into gBar, hgBar).
+ *
+ * @example g = [2], Hg = [1], ε = 0: q1 = −0.5, weight = −0.5, gBar = [−0.25], hgBar = [0.5]
+ */
+function quotientAdjointSeeds(hg: Float32Array, eps: number, signs: Float32Array, denominator: Float32Array, q1: Float32Array, gBar: Float32Array, hgBar: Float32Array): void {
+  const N = q1.length;
+  for (let i = 0; i < N; i++) {
+    const weight = Math.sign(q1[i]!) / (N * denominator[i]!);
+    gBar[i] = (weight * (hg[i]! + eps * signs[i]!)) / denominator[i]!;
+    hgBar[i] = -weight;
+  }
 }
 
 function concat(parts: readonly Float32Array[]): Float32Array {
