@@ -58,6 +58,15 @@ describe('vv fig1 / merge / acceptance (smoke scale)', () => {
     const r = await run(['fig1', '--dataset', 'mnist', '--scale', 'smoke', '--jobs', '2', '--out', 'full']);
     expect(r.code, r.stderr).toBe(0);
     expect(lines(join(dir, 'full', 'results.jsonl'))).toBe(8);
+    // Every record names the GEMM that computed it, the one the run printed.
+    const records = readFileSync(join(dir, 'full', 'results.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { result: { blas?: string } });
+    const line = /^blas: .*$/m.exec(r.stderr)?.[0] ?? '';
+    const provider = /^blas: (\w+)/.exec(line)?.[1];
+    const kernel = /, kernel ([^,]+),/.exec(line)?.[1];
+    const threads = /, (\d+) thread/.exec(line)?.[1];
+    expect(provider, r.stderr).toBeDefined();
+    const expected = provider === 'wasm' ? 'wasm' : `${provider}${kernel === undefined ? '' : ` ${kernel}`}, ${threads} thread${threads === '1' ? '' : 's'}`;
+    for (const record of records) expect(record.result.blas).toBe(expected);
     expect(readFileSync(join(dir, 'full', 'fig1-mnist.svg'), 'utf8')).toMatch(/^<svg/);
     const summary = JSON.parse(readFileSync(join(dir, 'full', 'summary.json'), 'utf8')) as { claims: { verdict: string }[]; runs: { kurtosis: number }[] };
     expect(summary.claims.length).toBeGreaterThanOrEqual(2);

@@ -18,6 +18,8 @@ export interface Figure2Record {
   readonly variances: readonly (readonly number[])[];
   /** MetaInit's diagnostics per network, for MetaInit blocks. */
   readonly metainit?: readonly MetaInitSummary[];
+  /** The first Linear's GEMM (`blasSignature`), added by the task handler; absent in older records. */
+  readonly blas?: string;
 }
 
 /** Training images as the measurement sees them: count × size float32, image-major. */

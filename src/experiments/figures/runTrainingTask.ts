@@ -20,6 +20,12 @@ export interface TrainingRecord {
   readonly engine: 'fused' | 'tfjs';
   /** MetaInit's diagnostics, for MetaInit runs. */
   readonly metainit?: MetaInitSummary;
+  /**
+   * The fused engines' GEMM (`blasSignature`, e.g. 'openblas Zen, 1 thread'), added by the task
+   * handler; absent in records written before it was recorded (Figure 3b's shard 1: OpenBLAS
+   * Haswell, per its run.log).
+   */
+  readonly blas?: string;
 }
 
 /** Options of {@link runTrainingTask}. */

@@ -1,4 +1,5 @@
 import { initBackend } from '../../network/backend.ts';
+import { blasSignature } from '../../blas/blasSignature.ts';
 import { initBlas } from '../../blas/initBlas.ts';
 import { runFigure2Task, type Figure2Record } from './runFigure2Task.ts';
 import { runTrainingTask, type TrainingRecord } from './runTrainingTask.ts';
@@ -35,18 +36,22 @@ function need(data: ExperimentData, name: 'mnist' | 'cifar10') {
  */
 export async function createHandler(init: TaskHandlerInit): Promise<TaskHandler> {
   await initBackend({ requested: init.backend, env: {} });
-  initBlas({ requested: init.blas?.library, env: init.blas?.library === undefined ? process.env : {}, threads: init.blas?.threads });
-  return async ({ task, seed }) => {
-    if (task.figure === 'fig1') {
-      const s = FIGURE1_SCALES[task.scale];
-      const ds = need(init.data, task.dataset);
-      return runTrainingTask({ train: ds.train, test: ds.test, width: task.width, depth: task.depth, init: task.init, learningRate: s.learningRate, training: s.training, seed });
-    }
-    if (task.figure === 'fig3') {
-      const s = FIGURE3_SCALES[task.scale][task.width];
-      const ds = need(init.data, 'cifar10');
-      return runTrainingTask({ train: ds.train, test: ds.test, width: task.width, depth: task.depth, init: task.init, learningRate: s.learningRate, training: s.training, metainitSteps: s.metainitSteps, seed });
-    }
-    return runFigure2Task(task, seed, need(init.data, 'cifar10').train);
-  };
+  const blas = blasSignature(initBlas({ requested: init.blas?.library, env: init.blas?.library === undefined ? process.env : {}, threads: init.blas?.threads }).info);
+  // Every record says which GEMM computed it: records agree bit for bit only within one configuration.
+  return async (input) => ({ ...(await runTask(init, input)), blas });
+}
+
+/** One task on the handler's data, without the BLAS signature. */
+async function runTask(init: TaskHandlerInit, { task, seed }: { readonly task: FigureTask; readonly seed: number }): Promise<FigureRecord> {
+  if (task.figure === 'fig1') {
+    const s = FIGURE1_SCALES[task.scale];
+    const ds = need(init.data, task.dataset);
+    return runTrainingTask({ train: ds.train, test: ds.test, width: task.width, depth: task.depth, init: task.init, learningRate: s.learningRate, training: s.training, seed });
+  }
+  if (task.figure === 'fig3') {
+    const s = FIGURE3_SCALES[task.scale][task.width];
+    const ds = need(init.data, 'cifar10');
+    return runTrainingTask({ train: ds.train, test: ds.test, width: task.width, depth: task.depth, init: task.init, learningRate: s.learningRate, training: s.training, metainitSteps: s.metainitSteps, seed });
+  }
+  return runFigure2Task(task, seed, need(init.data, 'cifar10').train);
 }
