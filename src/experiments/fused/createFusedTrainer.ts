@@ -118,23 +118,28 @@ export function createFusedTrainer(options: FusedTrainerOptions): FusedTrainer {
   const P = layout.size;
   const n0 = widths[0]!;
   const maxOut = Math.max(...widths.slice(1));
-  const hiddenSum = widths.slice(1, L).reduce((s, w) => s + w, 0);
   const actSum = widths.reduce((s, w) => s + w, 0);
 
   // One allocation — a WebAssembly.Memory when the SIMD Adam kernel runs (it works on the same
   // bytes) — float64 scratch, then float32 sections (parameters, gradients, m, v padded to a
-  // multiple of 4 and 16-byte aligned for f32x4), then the Uint8 masks.
+  // multiple of 4 and 16-byte aligned for f32x4), then the Uint8 masks of the hidden layers that keep
+  // one (those outside the SIMD passes; the memory grows once for them, before any view is taken).
   const P4 = 4 * Math.ceil(P / 4);
   const f64Count = 2 * Math.ceil(maxOut / 2);
   const f32Count = 4 * P4 + maxBatch * actSum + 2 * maxBatch * maxOut + 2 * evalChunk * maxOut + (activateInput ? evalChunk * n0 : 0);
-  const bytes = 8 * f64Count + 4 * f32Count + maxBatch * hiddenSum;
+  const floatBytes = 8 * f64Count + 4 * f32Count;
   const wantSimd = (options.adamUpdate ?? 'auto') !== 'js';
   const wantSimdElementwise = (options.elementwise ?? 'auto') !== 'js';
-  const memory = wantSimd || wantSimdElementwise ? new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) }) : null;
+  const memory = wantSimd || wantSimdElementwise ? new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(floatBytes / 65536)) }) : null;
   const kernel: AdamKernel | null = memory === null || !wantSimd ? null : adamKernel(memory);
   const ew: ElementwiseKernels | null = memory === null || !wantSimdElementwise ? null : elementwiseKernels(memory);
   if (options.adamUpdate === 'simd' && kernel === null) throw new Error("createFusedTrainer: options.adamUpdate is 'simd' but this runtime has no WebAssembly SIMD");
   if (options.elementwise === 'simd' && ew === null) throw new Error("createFusedTrainer: options.elementwise is 'simd' but this runtime has no WebAssembly SIMD");
+  /** Whether hidden layer l trains through the SIMD passes (its backward reads φ_a's output, valid for a ≥ 0): then it keeps no mask. */
+  const simdLayer = (l: number): boolean => ew !== null && slope >= 0 && widths[l]! % 4 === 0;
+  const maskWidth = (l: number): number => (l === 0 || l === L || simdLayer(l) ? 0 : widths[l]!);
+  const bytes = floatBytes + maxBatch * widths.reduce((sum, _, l) => sum + maskWidth(l), 0);
+  if (memory !== null && bytes > memory.buffer.byteLength) memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / 65536));
   const buffer: ArrayBuffer = kernel !== null || ew !== null ? memory!.buffer : new ArrayBuffer(bytes);
   const colSum = new Float64Array(buffer, 0, f64Count);
   let f32At = 8 * f64Count;
@@ -158,10 +163,9 @@ export function createFusedTrainer(options: FusedTrainerOptions): FusedTrainer {
   const e1 = f32(evalChunk * maxOut);
   const eIn = activateInput ? f32(evalChunk * n0) : null;
   let u8At = f32At;
-  const masks = widths.map((w, l) => {
-    if (l === 0 || l === L) return new Uint8Array(0);
-    const view = new Uint8Array(buffer, u8At, maxBatch * w);
-    u8At += maxBatch * w;
+  const masks = widths.map((_, l) => {
+    const view = new Uint8Array(buffer, u8At, maxBatch * maskWidth(l));
+    u8At += view.length;
     return view;
   });
 
@@ -212,19 +216,17 @@ export function createFusedTrainer(options: FusedTrainerOptions): FusedTrainer {
   };
   /** Whether the SIMD passes run on `count` entries (forward only: any slope). */
   const simdForward = (count: number): boolean => ew !== null && count % 4 === 0;
-  /** Whether a hidden layer of width w trains through the SIMD passes: its backward reads φ_a's output, valid for a ≥ 0. */
-  const simdHidden = (w: number): boolean => ew !== null && a >= 0 && w % 4 === 0;
   /** φ_a in place on `count` entries, no mask (inputs, evaluation). */
   const activateForward = (z: Float32Array, count: number): void => {
     if (simdForward(count)) ew!.activate(z.byteOffset, 0, 1, count / 4, a, 0);
     else activate(z, count, null);
   };
-  /** H_l = φ_a(H_{l−1}·W_lᵀ + b_l) for a hidden layer l; records the mask where the backward needs it (`simdHidden` false). */
+  /** H_l = φ_a(H_{l−1}·W_lᵀ + b_l) for a hidden layer l; records the mask where the backward needs it (`simdLayer` false). */
   const hidden = (h: Float32Array, rows: number, l: number, z: Float32Array, mask: Uint8Array | null): void => {
     product(h, rows, l, z);
     const n = widths[l]!;
     const b = biases[l]!;
-    if (mask === null ? simdForward(n) : simdHidden(n)) ew!.activate(z.byteOffset, b === null ? 0 : b.byteOffset, rows, n / 4, a, b === null ? 0 : 1);
+    if (mask === null ? simdForward(n) : simdLayer(l)) ew!.activate(z.byteOffset, b === null ? 0 : b.byteOffset, rows, n / 4, a, b === null ? 0 : 1);
     else {
       addBias(z, rows, b);
       activate(z, rows * n, mask);
@@ -300,7 +302,7 @@ export function createFusedTrainer(options: FusedTrainerOptions): FusedTrainer {
         gemm.sgemm({ transA: false, transB: false, m: rows, n: nIn, k: nOut, alpha: 1, a: dZ, lda: nOut, b: weights[l]!, ldb: nIn, beta: 0, c: next, ldc: nIn });
         const mask = masks[l - 1]!;
         const count = rows * nIn;
-        if (simdHidden(nIn)) ew!.backward(next.byteOffset, act[l - 1]!.byteOffset, count / 4, a);
+        if (simdLayer(l - 1)) ew!.backward(next.byteOffset, act[l - 1]!.byteOffset, count / 4, a);
         else if (a === 0) for (let i = 0; i < count; i++) next[i] = mask[i]! === 1 ? next[i]! : next[i]! * 0;
         else for (let i = 0; i < count; i++) if (mask[i]! === 0) next[i]! *= a;
         dZ = next;
