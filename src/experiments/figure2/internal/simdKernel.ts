@@ -15,6 +15,7 @@
  */
 import type { WeightMatrix } from '../../../network/init/types.ts';
 import { wasmEncoding } from '../../../wasm/wasmEncoding.ts';
+import { wasmInstructions } from '../../../wasm/wasmInstructions.ts';
 
 /** The largest rows·cols of one hidden layer the kernel unrolls; larger ones use the JS kernel. */
 export const SIMD_MAX_LAYER_ENTRIES = 4096;
@@ -28,33 +29,36 @@ export interface HiddenKernel {
 
 const enc = wasmEncoding;
 
-const I32 = 0x7f;
-const V128 = 0x7b;
+const w = wasmInstructions;
+const I32 = w.type.i32;
+const V128 = w.type.v128;
+// The shared instructions (src/wasm/wasmInstructions) under this kernel's names, plus the SIMD
+// opcodes only it uses (core specification §5.4.8).
 const op = {
-  localGet: (i: number) => [0x20, ...enc.u32(i)],
-  localSet: (i: number) => [0x21, ...enc.u32(i)],
-  i32Const: (v: number) => [0x41, ...enc.s32(v)],
-  i32Add: [0x6a],
-  i32Sub: [0x6b],
-  i32Eqz: [0x45],
-  block: [0x02, 0x40],
-  loop: [0x03, 0x40],
-  br: (d: number) => [0x0c, ...enc.u32(d)],
-  brIf: (d: number) => [0x0d, ...enc.u32(d)],
-  end: [0x0b],
-  simd: (code: number) => [0xfd, ...enc.u32(code)],
-  v128Load: (offset: number) => [...op.simd(0x00), 4, ...enc.u32(offset)],
-  v128Load32Splat: (offset: number) => [...op.simd(0x09), 2, ...enc.u32(offset)],
-  v128Store: (offset: number) => [...op.simd(0x0b), 4, ...enc.u32(offset)],
+  localGet: w.get,
+  localSet: w.set,
+  i32Const: w.i32,
+  i32Add: w.i32Add,
+  i32Sub: w.i32Sub,
+  i32Eqz: w.i32Eqz,
+  block: w.block,
+  loop: w.loop,
+  br: w.br,
+  brIf: w.brIf,
+  end: w.end,
+  simd: w.simd,
+  v128Load: w.load,
+  v128Load32Splat: (offset: number) => [...w.simd(0x09), 2, ...enc.u32(offset)],
+  v128Store: w.store,
   f32x4Const: (v: number) => {
     const bytes = new Uint8Array(new Float32Array([v, v, v, v]).buffer);
-    return [...op.simd(0x0c), ...bytes];
+    return [...w.simd(0x0c), ...bytes];
   },
-  f32x4Ge: () => op.simd(0x46),
-  bitselect: () => op.simd(0x52),
-  f32x4Add: () => op.simd(0xe4),
-  f32x4Mul: () => op.simd(0xe6),
-  f32x4Pmax: () => op.simd(0xeb),
+  f32x4Ge: () => w.simd(0x46),
+  bitselect: () => w.simd(0x52),
+  f32x4Add: () => w.simd(0xe4),
+  f32x4Mul: () => w.simd(0xe6),
+  f32x4Pmax: () => w.simd(0xeb),
 };
 
 interface Group {
