@@ -6,6 +6,7 @@ import type { WeightMatrix } from '../init/types.ts';
 import { attemptSeeds } from './internal/attemptSeeds.ts';
 import { oneHot } from './internal/oneHot.ts';
 import { explicitGradientQuotientAndScaleDerivatives } from './internal/explicitGradientQuotient.ts';
+import { createFloat32Pool } from './internal/float32Pool.ts';
 import { fusedGradientQuotientAndScaleDerivatives } from './internal/fusedGradientQuotient.ts';
 import type { ScaleDerivatives } from './internal/scaleDerivatives.ts';
 import { ensureNestedGradients } from './internal/registerGradients.ts';
@@ -226,12 +227,14 @@ function runAttempt(inputs: AttemptInputs): AttemptSuccess | MetaInitDegeneratio
   const zeroBiases = widths.slice(1).map((n) => new Float32Array(n));
   // The fused engine reads fround(scale·W⁰) from these buffers, refilled each step (it keeps no reference).
   const fusedWeights = engine === 'fused' ? initial.map((m) => new Float32Array(m.data.length)) : [];
+  // …and its ≈ 60 intermediate matrices per step from this pool, reused from step to step.
+  const pool = createFloat32Pool();
   try {
     for (let step = 0; step < steps; step++) {
       const batch = sampleBatch({ batchSize, inputSize: widths[0]!, classes, rng });
       if (engine === 'fused') {
         for (let j = 0; j < initial.length; j++) scaleInto(initial[j]!.data, scales[j]!, fusedWeights[j]!);
-        const measuredFused = fusedGradientQuotientAndScaleDerivatives({ widths, weights: fusedWeights, biases: zeroBiases, slope, activateInput, x: batch.x, labels: batch.labels, eps });
+        const measuredFused = fusedGradientQuotientAndScaleDerivatives({ widths, weights: fusedWeights, biases: zeroBiases, slope, activateInput, x: batch.x, labels: batch.labels, eps, pool });
         const outcome = update(measuredFused, step);
         if (outcome !== null) return outcome;
         continue;

@@ -3,6 +3,7 @@ import { gemmModesForTests } from '../../../blas/internal/systemBlasForTests.ts'
 import { initBackend } from '../../backend.ts';
 import { explicitGradientQuotientAndScaleDerivatives } from './explicitGradientQuotient.ts';
 import { graphInputsOf, tinyFixture, type TinyFixture, type TinyFixtureOptions } from './fixtures.ts';
+import { createFloat32Pool, type Float32Pool } from './float32Pool.ts';
 import { fusedGradientQuotientAndScaleDerivatives, type FusedGradientQuotientInputs } from './fusedGradientQuotient.ts';
 import { oneHot } from './oneHot.ts';
 import { gradientQuotient64, scaleMatrix64 } from './reference64.ts';
@@ -98,5 +99,30 @@ describe.each(gemmModesForTests())('fusedGradientQuotientAndScaleDerivatives, GE
     });
     y.dispose();
     f.dispose();
+  });
+
+  it('reads no buffer before writing it: a pool that hands out NaN-filled arrays, or last call\'s, gives the same bits as fresh zeroed arrays', () => {
+    for (const c of cases) {
+      const f = tinyFixture(c);
+      const inputs = fusedInputsOf(f, gemm);
+      const fresh = fusedGradientQuotientAndScaleDerivatives(inputs);
+      let handedOut = 0;
+      const poisoned: Float32Pool = {
+        take: (n) => {
+          handedOut++;
+          return new Float32Array(n).fill(Number.NaN);
+        },
+        recycle: () => undefined,
+      };
+      expect(fusedGradientQuotientAndScaleDerivatives({ ...inputs, pool: poisoned }), c.name).toEqual(fresh);
+      expect(handedOut, 'every matrix comes from the pool').toBeGreaterThan(10 * (c.widths.length - 1));
+      // A real pool, reused: the second call runs on the first call's buffers.
+      const pool = createFloat32Pool();
+      const other = tinyFixture({ ...c, seed: c.seed + 100 });
+      fusedGradientQuotientAndScaleDerivatives({ ...fusedInputsOf(other, gemm), pool });
+      expect(fusedGradientQuotientAndScaleDerivatives({ ...inputs, pool }), `${c.name}, reused pool`).toEqual(fresh);
+      other.dispose();
+      f.dispose();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { currentGemm } from '../../../blas/initBlas.ts';
 import type { Gemm } from '../../../blas/types.ts';
+import { createFloat32Pool, type Float32Pool } from './float32Pool.ts';
 import type { ScaleDerivatives } from './scaleDerivatives.ts';
 
 /** Inputs of {@link fusedGradientQuotientAndScaleDerivatives}: the network and batch as plain arrays. */
@@ -19,6 +20,11 @@ export interface FusedGradientQuotientInputs {
   readonly eps: number;
   /** The GEMM of every product (default `currentGemm()`). */
   readonly gemm?: Gemm;
+  /**
+   * Buffers kept from the previous call (a MetaInit run passes one pool to all its steps); default:
+   * a fresh pool, i.e. every matrix newly allocated. The call recycles it before returning.
+   */
+  readonly pool?: Float32Pool;
 }
 
 /** A row-major float32 matrix. */
@@ -27,8 +33,6 @@ interface Mat {
   readonly cols: number;
   readonly data: Float32Array;
 }
-
-const mat = (rows: number, cols: number): Mat => ({ rows, cols, data: new Float32Array(rows * cols) });
 
 /**
  * `explicitGradientQuotientAndScaleDerivatives` (explicitGradientQuotient.ts: the gradient quotient
@@ -46,6 +50,10 @@ const mat = (rows: number, cols: number): Mat => ({ rows, cols, data: new Float3
 export function fusedGradientQuotientAndScaleDerivatives(inputs: FusedGradientQuotientInputs): ScaleDerivatives {
   const { widths, weights, biases, slope, activateInput, labels, eps } = inputs;
   const gemm = inputs.gemm ?? currentGemm();
+  const pool = inputs.pool ?? createFloat32Pool();
+  // Every matrix below is written in full before it is read (products with beta = 0 overwrite),
+  // so a recycled buffer's old contents never leak into a value.
+  const mat = (rows: number, cols: number): Mat => ({ rows, cols, data: pool.take(rows * cols) });
   const L = weights.length;
   if (L === 0 || biases.length !== L || widths.length !== L + 1) throw new Error('fusedGradientQuotientAndScaleDerivatives: widths (L + 1), weights and biases (L each) expected');
   const B = labels.length;
@@ -65,8 +73,7 @@ export function fusedGradientQuotientAndScaleDerivatives(inputs: FusedGradientQu
   // functions and was not inlined (≈ a third of a width-200 step's time).
   const add = (a: Mat, b: Mat): Mat => {
     const c = mat(a.rows, a.cols);
-    const [x, y, z] = [a.data, b.data, c.data];
-    for (let i = 0; i < z.length; i++) z[i] = x[i]! + y[i]!;
+    addInto(a.data, b.data, c.data);
     return c;
   };
   const mul = (a: Mat, b: Mat): Mat => {
@@ -111,11 +118,7 @@ export function fusedGradientQuotientAndScaleDerivatives(inputs: FusedGradientQu
   const sumAll = (ms: readonly Mat[]): Mat => {
     if (ms.length === 1) return ms[0]!;
     const c = add(ms[0]!, ms[1]!);
-    const z = c.data;
-    for (let k = 2; k < ms.length; k++) {
-      const y = ms[k]!.data;
-      for (let i = 0; i < z.length; i++) z[i] = z[i]! + y[i]!;
-    }
+    for (let k = 2; k < ms.length; k++) addInto(c.data, ms[k]!.data, c.data);
     return c;
   };
   const step = (z: Mat): Mat => {
@@ -187,17 +190,17 @@ export function fusedGradientQuotientAndScaleDerivatives(inputs: FusedGradientQu
   const hgW = rdelta.map((rd, l) => (l === 0 ? mm(rd, h[0]!, true, false) : add(mm(rd, h[l]!, true, false), mm(delta[l]!, rh[l]!, true, false))));
   const hgb = rdelta.map((rd, l) => (biases[l] === null ? null : colSum(rd)));
   // Flat g, Hg over every parameter (weights, then the biases present); GQ.
-  const g = concat([...gW.map((m) => m.data), ...gb.filter((v): v is Float32Array => v !== null)]);
-  const hg = concat([...hgW.map((m) => m.data), ...hgb.filter((v): v is Float32Array => v !== null)]);
+  const g = concat(pool, [...gW.map((m) => m.data), ...gb.filter((v): v is Float32Array => v !== null)]);
+  const hg = concat(pool, [...hgW.map((m) => m.data), ...hgb.filter((v): v is Float32Array => v !== null)]);
   const N = g.length;
-  const signs = new Float32Array(N);
-  const denominator = new Float32Array(N);
-  const q1 = new Float32Array(N);
+  const signs = pool.take(N);
+  const denominator = pool.take(N);
+  const q1 = pool.take(N);
   const gq = Math.fround(quotientTerms(g, hg, eps, signs, denominator, q1) / N);
 
   // ---- reverse: the adjoint, held to ⟨W_j, ∂GQ/∂W_j⟩ ----
-  const gBar = new Float32Array(N);
-  const hgBar = new Float32Array(N);
+  const gBar = pool.take(N);
+  const hgBar = pool.take(N);
   quotientAdjointSeeds(hg, eps, signs, denominator, q1, gBar, hgBar);
   let offset = 0;
   const take = (rows: number, cols: number, from: Float32Array): Mat => {
@@ -243,9 +246,9 @@ export function fusedGradientQuotientAndScaleDerivatives(inputs: FusedGradientQu
     pair(l, rdeltaW[l]!, a);
   }
   const rdeltaLastBar = scale(totalOf(rdeltaBar[last]!), 1 / B);
-  const qBar = subColTimes(rdeltaLastBar, rowSum(mul(rdeltaLastBar, p)), onesLike(p));
+  const qBar = subColTimes(rdeltaLastBar, rowSum(mul(rdeltaLastBar, p)), onesLike(pool, p));
   const negPrRowSum = prRowSum.map((v) => -v);
-  const pBar: Mat[] = [mul(qBar, rz), timesCol(rdeltaLastBar, negPrRowSum)];
+  const pBar: Mat[] = [mul(qBar, rz), timesCol(pool, rdeltaLastBar, negPrRowSum)];
   let rzBar = mul(qBar, p);
   for (let l = last; l >= 0; l--) {
     gWBar[l]!.push(mm(rzBar, h[l]!, true, false));
@@ -270,7 +273,7 @@ export function fusedGradientQuotientAndScaleDerivatives(inputs: FusedGradientQu
   }
   pBar.push(scale(totalOf(deltaBar[last]!), 1 / B));
   const pb = sumAll(pBar);
-  let zBar = mul(p, subColTimes(pb, rowSum(mul(pb, p)), onesLike(p)));
+  let zBar = mul(p, subColTimes(pb, rowSum(mul(pb, p)), onesLike(pool, p)));
   for (let l = last; l >= 0; l--) {
     pair(l, zBar, hW[l]!);
     if (l > 0) {
@@ -278,6 +281,7 @@ export function fusedGradientQuotientAndScaleDerivatives(inputs: FusedGradientQu
       zBar = mul(sumAll(hBar[l]!), masks[l - 1]!);
     }
   }
+  pool.recycle();
   return { gradientQuotient: gq, scaleDerivatives: Array.from(scaleDot) };
 }
 
@@ -323,8 +327,13 @@ function quotientAdjointSeeds(hg: Float32Array, eps: number, signs: Float32Array
   }
 }
 
-function concat(parts: readonly Float32Array[]): Float32Array {
-  const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
+/** z_i = x_i + y_i (z may be x: the in-place partial sums of sumAll). */
+function addInto(x: Float32Array, y: Float32Array, z: Float32Array): void {
+  for (let i = 0; i < z.length; i++) z[i] = x[i]! + y[i]!;
+}
+
+function concat(pool: Float32Pool, parts: readonly Float32Array[]): Float32Array {
+  const out = pool.take(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const p of parts) {
     out.set(p, at);
@@ -333,13 +342,13 @@ function concat(parts: readonly Float32Array[]): Float32Array {
   return out;
 }
 
-function onesLike(m: Mat): Mat {
-  return { rows: m.rows, cols: m.cols, data: new Float32Array(m.data.length).fill(1) };
+function onesLike(pool: Float32Pool, m: Mat): Mat {
+  return { rows: m.rows, cols: m.cols, data: pool.take(m.data.length).fill(1) };
 }
 
 /** a ⊙ col (col broadcast along each row). */
-function timesCol(a: Mat, col: Float32Array): Mat {
-  const c = { rows: a.rows, cols: a.cols, data: new Float32Array(a.data.length) };
+function timesCol(pool: Float32Pool, a: Mat, col: Float32Array): Mat {
+  const c = { rows: a.rows, cols: a.cols, data: pool.take(a.data.length) };
   for (let r = 0; r < a.rows; r++) for (let j = 0; j < a.cols; j++) c.data[r * a.cols + j] = a.data[r * a.cols + j]! * col[r]!;
   return c;
 }
