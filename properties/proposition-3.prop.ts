@@ -205,7 +205,7 @@ function tinyNetworkLayers({ x, weights, slope, widths }: TinyNetwork) {
   return { exact, predicted };
 }
 
-// ── Issue 14 §1: inputs beyond central symmetry and exchangeability, w₀ = 2 and 3 ──────────────
+// ── Issue 14 §1: inputs beyond central symmetry and exchangeability, w₀ = 2, 3 and 4 ───────────
 
 interface VectorStepCase {
   readonly input: VectorDistribution;
@@ -214,6 +214,8 @@ interface VectorStepCase {
 }
 /** w₀ = 3 He random vectors with equal c over pairs (cyclic), not exchangeable, any flip set. */
 const vectorStepCase = fc.record({ input: couplingVectorArbitrary({ width: 3, maxAtoms: 2 }), weights: weightsArb, slope: rationalSlopeArbitrary() });
+/** w₀ = 4 He random vectors with equal c over pairs (pair components), not exchangeable, any flip set. */
+const vectorStepCaseW4 = fc.record({ input: couplingVectorArbitrary({ width: 4, maxAtoms: 2 }), weights: weightsArb, slope: rationalSlopeArbitrary() });
 const explainVectorStep = ({ input, weights, slope }: VectorStepCase) => {
   const r = oneStep(input, weights, slope);
   const corr = firstStepCorrection(input, slope);
@@ -241,6 +243,18 @@ function firstStepChecks() {
       runsFactor: 0.3,
     }),
     propertyCheck({
+      id: 'proposition-3/statement/first-step-exact-w4',
+      role: 'statement',
+      kind: 'exact',
+      source: 'Proposition 3, l = 0, w₀ = 4',
+      description:
+        'As the w₀ = 3 check with input He random vectors of width 4 (identically distributed entries, equal c over all six pairs by pair components; not exchangeable, not centrally symmetric, any sign-flip set): (κ_1, c_1/σ⁴) against A^(0)k^(0).',
+      arbitrary: vectorStepCaseW4,
+      predicate: (c: VectorStepCase) => agrees(oneStep(c.input, c.weights, c.slope)),
+      explain: explainVectorStep,
+      runsFactor: 0.1,
+    }),
+    propertyCheck({
       id: 'proposition-3/corrected/both-sign-flips-input',
       role: 'corrected',
       kind: 'exact',
@@ -263,13 +277,25 @@ function firstStepChecks() {
       runsFactor: 0.3,
     }),
     propertyCheck({
+      id: 'proposition-3/corrected/all-sign-flips-input-w4',
+      role: 'corrected',
+      kind: 'exact',
+      source: 'Proposition 3, l = 0, w₀ = 4, every coordinate sign-flip symmetric',
+      description: 'As the w₀ = 4 check, with every coordinate of the input symmetrised by an independent fair sign: the first step matches A^(0)k^(0).',
+      arbitrary: vectorStepCaseW4.map((c) => ({ ...c, input: vectorSignFlipSymmetrize(c.input, [0, 1, 2, 3]) })),
+      predicate: (c: VectorStepCase) => agrees(oneStep(c.input, c.weights, c.slope)),
+      explain: explainVectorStep,
+      // ≈ 0.2 s per case (≤ 625-point laws, 3⁴ weight rows each): 30 cases in the quick tier.
+      runsFactor: 0.3,
+    }),
+    propertyCheck({
       id: 'proposition-3/corrected/first-step-general',
       role: 'corrected',
       kind: 'exact',
       source: 'Proposition 3, l = 0, any input He random vector with equal c over pairs',
       description:
-        'For every generated input (w₀ = 2 or 3): exact (κ_1, c_1/σ⁴) = A^(0)k^(0) + (8/(w₀²(a²+1)²))·(ΣG/σ⁴)·(3, 1), ΣG the sum over pairs j < k of Lemma 2\'s gap (1−a²)²/4·(Q₊₊+Q₋₋−Q₊₋−Q₋₊) + (1−a⁴)/2·(Q₊₊−Q₋₋) (from E[y⁴] = … + 6v²Σ_{j<k}E[φ_j²φ_k²] and E[y_i²y_l²] = v²Σ_{j,k}E[φ_j²φ_k²], v = 2/(w₀(a²+1))).',
-      arbitrary: fc.oneof(stepCase.map((c) => ({ input: pairToVector(c.pair), weights: c.weights, slope: c.slope })), vectorStepCase),
+        'For every generated input (w₀ = 2, 3 or 4): exact (κ_1, c_1/σ⁴) = A^(0)k^(0) + (8/(w₀²(a²+1)²))·(ΣG/σ⁴)·(3, 1), ΣG the sum over pairs j < k of Lemma 2\'s gap (1−a²)²/4·(Q₊₊+Q₋₋−Q₊₋−Q₋₊) + (1−a⁴)/2·(Q₊₊−Q₋₋) (from E[y⁴] = … + 6v²Σ_{j<k}E[φ_j²φ_k²] and E[y_i²y_l²] = v²Σ_{j,k}E[φ_j²φ_k²], v = 2/(w₀(a²+1))).',
+      arbitrary: fc.oneof(stepCase.map((c) => ({ input: pairToVector(c.pair), weights: c.weights, slope: c.slope })), vectorStepCase, vectorStepCaseW4),
       predicate: (c: VectorStepCase) => agreesCorrected(c.input, c.weights, c.slope),
       explain: explainVectorStep,
       runsFactor: 0.3,

@@ -9,6 +9,8 @@ import { couplingVectorArbitrary } from './couplingVectorArbitrary.ts';
 
 /** 500 draws at width 3 (each law is built over n² index pairs; 1,000 take ≈ 30 s on a shared core). */
 const DRAWS = 500;
+/** Width 4: up to 625 points per law, and the independence test builds the product of 4 marginals. */
+const DRAWS_W4 = 200;
 const MIN_SHARE = 0.03;
 
 /** Law of coordinate i, as a sorted key. */
@@ -44,7 +46,7 @@ function classesOf(d: VectorDistribution): string[] {
 const CLASSES = ['not centrally symmetric', 'not exchangeable', 'no sign flip', 'some sign flips, not all', 'every sign flip', 'dependent, c < 0', 'dependent, c = 0', 'dependent, c > 0'];
 
 describe('couplingVectorArbitrary', () => {
-  it.for([2, 3])('width %i: every law is a He random vector with identically distributed entries and equal c over pairs', (width) => {
+  it.for([2, 3, 4])('width %i: every law is a He random vector with identically distributed entries and equal c over pairs', (width) => {
     fc.assert(
       fc.property(couplingVectorArbitrary({ width }), (d) => {
         expect(d.atoms.every((a) => a.x.length === width && a.p.gt(0))).toBe(true);
@@ -54,19 +56,22 @@ describe('couplingVectorArbitrary', () => {
         for (let i = 1; i < width; i++) expect(marginalKey(d, i)).toBe(marginalKey(d, 0));
         expect(entryMoments(d).second[0]!.gt(0)).toBe(true);
       }),
-      { seed: 1401, numRuns: 200 },
+      { seed: 1401, numRuns: width <= 3 ? 200 : 100 },
     );
   });
 
-  it(`width 3 (Proposition 3's inputs, w₀ > 2): each class in ≥ ${MIN_SHARE * 100}% of ${DRAWS} draws (seed 15)`, () => {
+  it.for([
+    [3, DRAWS],
+    [4, DRAWS_W4],
+  ])(`width %i (Proposition 3's inputs, w₀ > 2): each class in ≥ ${MIN_SHARE * 100}% of %i draws (seed 15)`, ([width, draws]) => {
     const counts = new Map(CLASSES.map((k) => [k, 0]));
-    for (const d of fc.sample(couplingVectorArbitrary({ width: 3 }), { seed: 15, numRuns: DRAWS })) for (const k of classesOf(d)) counts.set(k, counts.get(k)! + 1);
-    console.log(`width-3 classes over ${DRAWS} draws:`, Object.fromEntries(counts));
-    for (const k of CLASSES) expect(counts.get(k)!, `class '${k}'`).toBeGreaterThanOrEqual(MIN_SHARE * DRAWS);
-  }, 120_000);
+    for (const d of fc.sample(couplingVectorArbitrary({ width }), { seed: 15, numRuns: draws })) for (const k of classesOf(d)) counts.set(k, counts.get(k)! + 1);
+    console.log(`width-${width} classes over ${draws} draws:`, Object.fromEntries(counts));
+    for (const k of CLASSES) expect(counts.get(k)!, `class '${k}'`).toBeGreaterThanOrEqual(MIN_SHARE * draws);
+  }, 300_000);
 
   it('rejects bad constraints at build time', () => {
-    expect(() => couplingVectorArbitrary({ width: 4 })).toThrow('couplingVectorArbitrary: constraints.width must be 2 or 3, got 4');
+    expect(() => couplingVectorArbitrary({ width: 5 })).toThrow('couplingVectorArbitrary: constraints.width must be 2 to 4, got 5');
     expect(() => couplingVectorArbitrary({ maxAtoms: 0 })).toThrow('couplingVectorArbitrary: constraints.maxAtoms must be an integer >= 1, got 0');
   });
 });

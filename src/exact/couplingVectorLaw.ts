@@ -24,6 +24,14 @@ export interface CouplingSpec {
   readonly cMode: 'free' | 'zero' | 'negative';
   /** Average over the cyclic rotations of the coordinates (equal c and κ over pairs for w = 3). */
   readonly cyclic: boolean;
+  /**
+   * Any w (the construction for w ≥ 4, where no cyclic average equalises c): equalise
+   * c_jk = Cov[x_j², x_k²] over all pairs, and apply `cMode`, by mixing in one pair component per
+   * pair — x_j, x_k with comonotone (raises c_jk) or antitone (lowers it) magnitudes and fair signs,
+   * every other entry independent with law μ (so it adds to c_jk only). Not with `cyclic`.
+   * Default false.
+   */
+  readonly pairMixing?: boolean;
   /** Coordinates whose sign is flipped by an independent fair sign at the end ((…, x_i, …) =ᵈ (…, −x_i, …)). */
   readonly flip: readonly number[];
   /** Average with the central reflection x → −x at the end. */
@@ -110,8 +118,10 @@ export function couplingVectorLaw(spec: CouplingSpec): VectorDistribution {
           atoms.push({ x, p: per });
         }
     }
+  if (spec.cyclic && spec.pairMixing === true) throw new Error('couplingVectorLaw: cyclic and pairMixing exclude each other');
   if (spec.cyclic) atoms = atoms.flatMap((a) => [...Array(w).keys()].map((r) => ({ x: a.x.map((_, l) => a.x[(l + r) % w]!), p: a.p.div(w) })));
-  if (spec.cMode !== 'free') {
+  if (spec.pairMixing === true) atoms = equaliseByPairComponents(atoms, L, w, spec.cMode);
+  else if (spec.cMode !== 'free') {
     const total = atoms.reduce((t, a) => t.add(a.p), zero);
     // E[x_j² x_k²] − σ⁴ on pair (0, 1) (every pair agrees: w = 2, or cyclic at w = 3).
     const sigma2 = sumSquares.div(n);
@@ -139,4 +149,59 @@ export function couplingVectorLaw(spec: CouplingSpec): VectorDistribution {
   if (spec.central) atoms = atoms.flatMap((a) => [a, { x: a.x.map((v) => v.neg()), p: a.p }]);
   const total = atoms.reduce((t, a) => t.add(a.p), zero);
   return mergeAtoms({ atoms: atoms.map((a) => ({ x: a.x, p: a.p.div(total) })) });
+}
+
+/**
+ * `pairMixing`: with T the base mass and C_jk = Σ p·x_j²x_k² − T·σ⁴ (T times c_jk), a pair
+ * component of mass m adds m·V to C_jk only (V⁺ = E_μ[x⁴] − σ⁴ > 0 comonotone, V⁻ ≤ 0 antitone:
+ * the rearrangement inequality), and every component has marginal μ, so c_jk of the mixture is
+ * (C_jk + m_jk·V_jk)/(T + Σm). Equal c over pairs ⇔ equal numerators N: 'free' N = max C (raise
+ * the others), 'zero' N = 0, 'negative' N = min(min C, T·V⁻/2) < 0 (lower every pair).
+ * With one magnitude (x² constant) every C is 0 and nothing is mixed.
+ */
+function equaliseByPairComponents(atoms: Atom[], L: readonly Fraction[], w: number, cMode: CouplingSpec['cMode']): Atom[] {
+  const n = L.length;
+  const T = atoms.reduce((t, a) => t.add(a.p), zero);
+  const sigma2 = L.reduce((t, v) => t.add(v.pow(2)), zero).div(n);
+  const sigma4 = sigma2.pow(2);
+  const order = [...Array(n).keys()].sort((a, b) => L[a]!.abs().compare(L[b]!.abs()));
+  const rank = new Map(order.map((idx, r) => [idx, r]));
+  const anti = (i: number) => order[n - 1 - rank.get(i)!]!;
+  const meanOver = (f: (i: number) => Fraction) => [...Array(n).keys()].reduce((t, i) => t.add(f(i)), zero).div(n);
+  const vPlus = meanOver((i) => L[i]!.pow(4)).sub(sigma4);
+  const vMinus = meanOver((i) => L[i]!.pow(2).mul(L[anti(i)]!.pow(2))).sub(sigma4);
+  if (vPlus.equals(0)) return atoms;
+  const squares = pairSums(atoms, w, (a, b) => a.pow(2).mul(b.pow(2)));
+  const pairs: [number, number][] = [];
+  for (let j = 0; j < w; j++) for (let k = j + 1; k < w; k++) pairs.push([j, k]);
+  const C = pairs.map(([j, k]) => squares[j]![k]!.sub(T.mul(sigma4)));
+  const min = C.reduce((m, v) => (v.lt(m) ? v : m));
+  const max = C.reduce((m, v) => (v.gt(m) ? v : m));
+  // V⁺ > 0 means two distinct squares in μ, so V⁻ < 0 strictly and 'negative' is reachable.
+  const half = T.mul(vMinus).div(2);
+  const target = cMode === 'free' ? max : cMode === 'zero' ? zero : min.lt(half) ? min : half;
+  const out = [...atoms];
+  pairs.forEach(([j, k], e) => {
+    const gap = target.sub(C[e]!); // m·V must equal it
+    if (gap.equals(0)) return;
+    const raise = gap.gt(0);
+    const mass = gap.div(raise ? vPlus : vMinus);
+    const others = [...Array(w).keys()].filter((l) => l !== j && l !== k);
+    const combos = n ** others.length;
+    const per = mass.div(n * 4 * combos);
+    for (let i = 0; i < n; i++)
+      for (let signs = 0; signs < 4; signs++)
+        for (let code = 0; code < combos; code++) {
+          const x = new Array<Fraction>(w);
+          x[j] = L[i]!.abs().mul(signs & 1 ? -1 : 1);
+          x[k] = L[raise ? i : anti(i)]!.abs().mul(signs & 2 ? -1 : 1);
+          let c = code;
+          for (const l of others) {
+            x[l] = L[c % n]!;
+            c = Math.floor(c / n);
+          }
+          out.push({ x, p: per });
+        }
+  });
+  return out;
 }

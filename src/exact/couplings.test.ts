@@ -47,6 +47,32 @@ describe('couplingVectorLaw', () => {
     expect(c(couplingVectorLaw({ ...spec, cMode: 'zero' })).equals(0)).toBe(true);
     expect(c(couplingVectorLaw({ ...spec, cMode: 'negative' })).lt(0)).toBe(true);
   });
+
+  it('pairMixing (width 4): equal c over all six pairs, set by cMode, marginals and zero covariances kept; unequal without it', () => {
+    // Coordinates 2 and 3 comonotone with 1 (identity), coordinate 4 a 5-cycle of the indices. With
+    // the atom 0, μ's comonotone and antitone c differ in size (V⁺ = 14/5, V⁻ = −11/5), so a mass
+    // computed with the wrong one leaves the pairs unequal.
+    const marginal = [q(1), q(-1), q(2), q(-2), q(0)];
+    const spec = { marginal, width: 4, couplings: [{ permutations: [[0, 1, 2, 3, 4], [0, 1, 2, 3, 4], [1, 2, 3, 4, 0]], weight: 1 }], cyclic: false, flip: [], central: false };
+    const pairC = (d: ReturnType<typeof couplingVectorLaw>) => {
+      const m = entryMoments(d);
+      return m.crossSquares.map((e) => e.sub(m.second[0]!.pow(2)));
+    };
+    const plain = pairC(couplingVectorLaw({ ...spec, cMode: 'free' }));
+    expect(plain.length).toBe(6);
+    expect(plain.every((v) => v.equals(plain[0]!)), 'the base law has different c per pair').toBe(false);
+    for (const [cMode, sign] of [['free', 1], ['zero', 0], ['negative', -1]] as const) {
+      const d = couplingVectorLaw({ ...spec, cMode, pairMixing: true });
+      const c = pairC(d);
+      expect(c.every((v) => v.equals(c[0]!)), `${cMode}: ${c.map((v) => v.toFraction()).join(', ')}`).toBe(true);
+      expect(Math.sign(c[0]!.valueOf()), cMode).toBe(sign);
+      const m = entryMoments(d);
+      expect(m.cross.every((v) => v.equals(0)) && m.mean.every((v) => v.equals(0))).toBe(true);
+      expect(m.second.every((v) => v.equals(q(2))) && m.fourth.every((v) => v.equals(q(34, 5)))).toBe(true); // μ's E[x²] = 2, E[x⁴] = 34/5
+      expect(d.atoms.reduce((t, a) => t.add(a.p), q(0)).equals(1)).toBe(true);
+    }
+    expect(() => couplingVectorLaw({ ...spec, cMode: 'free', cyclic: true, pairMixing: true })).toThrow('couplingVectorLaw: cyclic and pairMixing exclude each other');
+  });
 });
 
 describe('leakyReluCrossMomentGap', () => {
