@@ -60,15 +60,15 @@ describe('couplingVectorArbitrary', () => {
     );
   });
 
-  it.for([
+  it.for<[number, number]>([
     [3, DRAWS],
     [4, DRAWS_W4],
-  ])(`width %i (Proposition 3's inputs, w₀ > 2): each class in ≥ ${MIN_SHARE * 100}% of %i draws (seed 15)`, ([width, draws]) => {
+  ])(`width %i (Proposition 3's inputs, w₀ > 2): each class in ≥ ${MIN_SHARE * 100}% of %i draws (seed 15)`, { timeout: 300_000 }, ([width, draws]) => {
     const counts = new Map(CLASSES.map((k) => [k, 0]));
     for (const d of fc.sample(couplingVectorArbitrary({ width }), { seed: 15, numRuns: draws })) for (const k of classesOf(d)) counts.set(k, counts.get(k)! + 1);
     console.log(`width-${width} classes over ${draws} draws:`, Object.fromEntries(counts));
     for (const k of CLASSES) expect(counts.get(k)!, `class '${k}'`).toBeGreaterThanOrEqual(MIN_SHARE * draws);
-  }, 300_000);
+  });
 
   it('rejects bad constraints at build time', () => {
     expect(() => couplingVectorArbitrary({ width: 5 })).toThrow('couplingVectorArbitrary: constraints.width must be 2 to 4, got 5');

@@ -196,3 +196,79 @@ describe('assertEstimateConsistent: validity and power of the test itself', () =
     expect(rejected, `seed ${SEED + 3}: ${rejected}/${N}`).toBeLessThanOrEqual(1658);
   });
 });
+
+describe('assertEstimateConsistent: reasons, boundaries and null fields', () => {
+  const ok = { estimate: 3, stderr: 0.04, df: 63, theory: 3, falseAlarm: 0.05 };
+
+  it('each unusable datum is named in the reason with the value it got; several are joined by "; "', () => {
+    expect(assertEstimateConsistent({ ...ok, estimate: Number.NaN }).reason).toBe('estimate is not a finite number (got NaN)');
+    expect(assertEstimateConsistent({ ...ok, stderr: 0 }).reason).toBe('stderr is not a finite number > 0 (got 0)');
+    expect(assertEstimateConsistent({ ...ok, df: -1 }).reason).toBe('df is not a number > 0 (got -1)');
+    expect(assertEstimateConsistent({ ...ok, stderr: null, df: null }).reason).toBe(
+      'stderr is not a finite number > 0 (got null); df is not a number > 0 (got null)',
+    );
+  });
+
+  it('a df that is not a number (e.g. a string from JSON) is unusable, not coerced', () => {
+    const r = assertEstimateConsistent({ ...ok, df: '63' as unknown as number });
+    expect(r.decision).toBe('out-of-reach');
+    expect(r.reason).toBe('df is not a number > 0 (got 63)');
+    expect(r.df).toBeNull();
+    expect(r.reference).toBeNull();
+  });
+
+  it('without a usable stderr or df there is no power, no detectable deviation and no reference law', () => {
+    for (const bad of [{ stderr: null }, { df: null }]) {
+      const r = assertEstimateConsistent({ ...ok, ...bad });
+      expect(r.power, JSON.stringify(bad)).toBeNull();
+      expect(r.detectableAbsoluteDeviation).toBeNull();
+      expect(r.detectableRelativeDeviation).toBeNull();
+      expectSerialisable(r);
+    }
+    expect(assertEstimateConsistent({ ...ok, df: null }).reference).toBeNull();
+    expect(assertEstimateConsistent({ ...ok, df: null }).criticalValue).toBeNull();
+  });
+
+  it('the underpowered reason states the detectable deviation at minPower', () => {
+    // stderr 0.2, df 63: detects detectableShift(0.05, 0.8, 63)·0.2 at power 0.8.
+    const r = assertEstimateConsistent({ ...ok, stderr: 0.2 });
+    const detects = (detectableShift(0.05, 0.8, 63) * 0.2).toPrecision(3);
+    expect(r.reason).toMatch(new RegExp(`^power 0\\.1\\d{2} < minPower 0\\.8 against a deviation of 0\\.150 \\(detects ${detects.replace('.', '\\.')} at that power\\)$`));
+  });
+
+  it('power exactly equal to minPower is in reach (the rule is power < minPower)', () => {
+    const p = shiftedPower(2, 0.05, 63); // D/stderr = 0.25/0.125 = 2 exactly
+    const r = assertEstimateConsistent({ ...ok, stderr: 0.125, absoluteDeviation: 0.25, minPower: p });
+    expect(r.power).toBe(p);
+    expect(r.decision).toBe('consistent');
+  });
+
+  it('|t| exactly equal to c is consistent, with both interval ends at estimate ± c·stderr', () => {
+    const c = 1.959963984540054; // z_{0.975}
+    const probe = assertEstimateConsistent({ estimate: 0, stderr: 1, df: Infinity, theory: 0, falseAlarm: 0.05, absoluteDeviation: 10 });
+    expect(probe.criticalValue).toBeCloseTo(c, 12);
+    const cc = probe.criticalValue as number;
+    // theory 0, stderr 1: t = estimate exactly.
+    const at = assertEstimateConsistent({ estimate: cc, stderr: 1, df: Infinity, theory: 0, falseAlarm: 0.05, absoluteDeviation: 10 });
+    expect(at.statistic).toBe(cc);
+    expect(at.decision).toBe('consistent');
+    expect(at.reason).toBe(`|t| = ${cc.toPrecision(4)} ≤ ${cc.toPrecision(4)} with power 1.00 ≥ 0.8`);
+    const r = assertEstimateConsistent({ estimate: 3.1, stderr: 0.04, df: Infinity, theory: 3, falseAlarm: 0.05 });
+    expect(r.interval![0]).toBeCloseTo(3.1 - c * 0.04, 12);
+    expect(r.interval![1]).toBeCloseTo(3.1 + c * 0.04, 12);
+  });
+
+  it('states |t|, c and the interval level in the verdict', () => {
+    const rej = assertEstimateConsistent({ estimate: 3.2, stderr: 0.04, df: Infinity, theory: 3, falseAlarm: 0.01 });
+    expect(rej.reason).toBe('|t| = 5.000 > 2.576: theory outside the 99% interval');
+    const con = assertEstimateConsistent({ estimate: 3.02, stderr: 0.04, df: 63, theory: 3, falseAlarm: 0.01 });
+    expect(con.reason).toBe('|t| = 0.5000 ≤ 2.656 with power 0.861 ≥ 0.8');
+  });
+
+  it('batch skewness: at the bound is trusted; above it or missing is out of reach with a reason', () => {
+    const sk = { ...ok, reach: { maxBatchSkewness: 1.5 } };
+    expect(assertEstimateConsistent({ ...sk, batchSkewness: -1.5 }).decision).toBe('consistent');
+    expect(assertEstimateConsistent({ ...sk, batchSkewness: 2 }).reason).toBe('|batch skewness| 2.00 > 1.5: batch estimates not normal enough for a t test');
+    expect(assertEstimateConsistent({ ...sk, batchSkewness: null }).reason).toBe('batch skewness unavailable while reach.maxBatchSkewness is set');
+  });
+});

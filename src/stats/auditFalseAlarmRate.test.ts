@@ -70,3 +70,18 @@ describe('auditFalseAlarmRate', () => {
     expect(() => auditFalseAlarmRate({ runs: 10, rejections: 1, stated: 0.05, confidence: 1 })).toThrow('options.confidence');
   });
 });
+
+describe('auditFalseAlarmRate: record fields and the consistency boundary', () => {
+  it('records the check name and the observed rate k/N', () => {
+    const a = auditFalseAlarmRate({ runs: 200, rejections: 7, stated: 0.05 });
+    expect(a.check).toBe('false-alarm-rate');
+    expect(a.observedRate).toBe(7 / 200);
+    expect(a.confidence).toBe(0.99); // default
+  });
+
+  it('a stated rate exactly equal to the lower bound is consistent (the rule is lowerBound ≤ stated)', () => {
+    const lb = auditFalseAlarmRate({ runs: 100, rejections: 20, stated: 0.05, confidence: 0.95 }).lowerBound;
+    expect(auditFalseAlarmRate({ runs: 100, rejections: 20, stated: 0.05, confidence: 0.95 }).consistent).toBe(false);
+    expect(auditFalseAlarmRate({ runs: 100, rejections: 20, stated: lb, confidence: 0.95 }).consistent).toBe(true);
+  });
+});

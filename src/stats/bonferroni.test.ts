@@ -23,3 +23,9 @@ describe('bonferroni', () => {
     expect(() => bonferroni({ total: 0.01, tests: 2.5 })).toThrow('bonferroni: options.tests');
   });
 });
+
+describe('bonferroni: a missing options object', () => {
+  it('is reported as a missing total, not a TypeError', () => {
+    expect(() => bonferroni(undefined as never)).toThrow(/^bonferroni: options\.total must be a number in \(0, 1\), got undefined$/);
+  });
+});

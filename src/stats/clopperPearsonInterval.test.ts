@@ -76,3 +76,10 @@ describe('binomialTestGreater / binomialTestLess', () => {
     expect(power / reps).toBeGreaterThan(0.9); // exact power P(X ≥ 18 | 0.85) ≈ 0.975
   });
 });
+
+describe('clopperPearsonInterval: the successes field is named', () => {
+  it('negative or fractional successes', () => {
+    expect(() => clopperPearsonInterval(-1, 5)).toThrow(/^clopperPearsonInterval: options\.successes must be an integer >= 0, got -1$/);
+    expect(() => clopperPearsonInterval(0.5, 5)).toThrow(/^clopperPearsonInterval: options\.successes must be an integer >= 0, got 0\.5$/);
+  });
+});

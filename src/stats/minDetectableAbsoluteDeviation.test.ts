@@ -32,3 +32,11 @@ describe('minDetectableAbsoluteDeviation', () => {
     expect(() => minDetectableAbsoluteDeviation({ ...ok, power: 0.05 })).toThrow('options.power must exceed options.falseAlarm (0.05), got 0.05');
   });
 });
+
+describe('minDetectableAbsoluteDeviation: the power field is named', () => {
+  it('power outside (0, 1)', () => {
+    expect(() => minDetectableAbsoluteDeviation({ stderr: 1, df: 63, falseAlarm: 0.05, power: 1 })).toThrow(
+      /^minDetectableAbsoluteDeviation: options\.power must be a number in \(0, 1\), got 1$/,
+    );
+  });
+});

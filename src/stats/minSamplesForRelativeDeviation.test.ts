@@ -35,3 +35,15 @@ describe('minSamplesForRelativeDeviation', () => {
     expect(() => minSamplesForRelativeDeviation({ ...pilot, power: 0.01 })).toThrow('options.power must exceed');
   });
 });
+
+describe('minSamplesForRelativeDeviation: option errors name each field', () => {
+  const pilot = { pilotStderr: 0.1, pilotSamples: 1000, theory: 3, falseAlarm: 0.05, power: 0.8, relativeDeviation: 0.05 };
+  it('theory, falseAlarm, power; power equal to falseAlarm is refused', () => {
+    expect(() => minSamplesForRelativeDeviation({ ...pilot, theory: Infinity })).toThrow(/^minSamplesForRelativeDeviation: options\.theory must be a finite number, got Infinity$/);
+    expect(() => minSamplesForRelativeDeviation({ ...pilot, falseAlarm: 0 })).toThrow(/^minSamplesForRelativeDeviation: options\.falseAlarm must be a number in \(0, 1\), got 0$/);
+    expect(() => minSamplesForRelativeDeviation({ ...pilot, power: 1 })).toThrow(/^minSamplesForRelativeDeviation: options\.power must be a number in \(0, 1\), got 1$/);
+    expect(() => minSamplesForRelativeDeviation({ ...pilot, power: 0.05 })).toThrow(
+      /^minSamplesForRelativeDeviation: options\.power must exceed options\.falseAlarm \(0\.05\), got 0\.05$/,
+    );
+  });
+});

@@ -61,3 +61,40 @@ describe('quantileBracketInterval', () => {
     expect(() => quantileBracketInterval({ n: 5, q: 0.5, floor: 0, known: [{ level: 0.3, value: 2 }, { level: 0.7, value: 1 }] })).toThrow(/decrease/);
   });
 });
+
+describe('quantileBracketInterval: edge ranks and input checks', () => {
+  it('n = 1: the single value bounds ξ_q from above with miss P(Bin(1, q) ≥ 1) = q', () => {
+    // Q_p = X_(1) for every p when n = 1; P(ξ_q > X_(1)) = P(X_(1) < ξ_q) ≤ q.
+    const r = quantileBracketInterval({ n: 1, q: 0.25, floor: -1, known: [{ level: 0.75, value: 2 }] });
+    expect(r).toMatchObject({ lower: -1, upper: 2, lowerLevel: null, upperLevel: 0.75, missLower: 0, missUpper: 0.25, coverage: 0.75 });
+  });
+
+  it('lower rank r = n − 1 (n = 20, level 0.9 below q = 0.95): missLower = P(Bin(20, 0.95) ≤ 18) exactly', () => {
+    // h = 19·0.9 = 17.1, r = 17 + 2 = 19: the bound is P(Bin(20, 0.95) ≤ 18) = 1 − 20·0.95¹⁹·0.05 − 0.95²⁰ ≈ 0.2642.
+    const r = quantileBracketInterval({ n: 20, q: 0.95, floor: 0, known: [{ level: 0.9, value: 1 }] });
+    expect(r.missLower).toBeCloseTo(binomialCdfExact(20, new Fraction(19, 20), 18), 12);
+    expect(r.missLower).toBeCloseTo(0.26416047505, 9);
+    expect(r).toMatchObject({ lower: 1, upper: Infinity, missUpper: 0 });
+  });
+
+  it('equal known quantiles at two levels are allowed (ties of a discrete law)', () => {
+    const r = quantileBracketInterval({ n: 20, q: 0.5, floor: 0, known: [{ level: 0.3, value: 1 }, { level: 0.7, value: 1 }] });
+    expect([r.lower, r.upper]).toEqual([1, 1]);
+  });
+
+  it('error messages name the API, the field and the value', () => {
+    const e = (p: Parameters<typeof quantileBracketInterval>[0]) => () => quantileBracketInterval(p);
+    expect(e({ n: 0, q: 0.5, floor: 0, known: [] })).toThrow(/^quantileBracketInterval: n must be an integer >= 1, got 0$/);
+    expect(e({ n: 2.5, q: 0.5, floor: 0, known: [] })).toThrow(/^quantileBracketInterval: n must be an integer >= 1, got 2\.5$/);
+    expect(e({ n: 5, q: 0, floor: 0, known: [] })).toThrow(/^quantileBracketInterval: q must be in \(0, 1\), got 0$/);
+    for (const level of [0, 1, -0.5, 1.5]) {
+      expect(e({ n: 5, q: 0.5, floor: 0, known: [{ level, value: 1 }] })).toThrow(
+        new RegExp(`^quantileBracketInterval: known\\[0\\]\\.level must be in \\(0, 1\\) and differ from q, got ${String(level).replace('.', '\\.')}$`),
+      );
+    }
+    expect(e({ n: 5, q: 0.5, floor: 0, known: [{ level: 0.3, value: Number.NaN }] })).toThrow(/^quantileBracketInterval: known level 0\.3 has a NaN value$/);
+    expect(e({ n: 5, q: 0.5, floor: 0, known: [{ level: 0.7, value: 1 }, { level: 0.3, value: 2 }] })).toThrow(
+      /^quantileBracketInterval: known quantiles decrease \(level 0\.3: 2, level 0\.7: 1\)$/,
+    );
+  });
+});

@@ -79,3 +79,93 @@ describe('quantileConfidenceInterval and one-sided bounds', () => {
     expect(() => quantileUpperBound([1, NaN], 0.5, 0.05)).toThrow('NaN at index 1');
   });
 });
+
+describe('minSamplesForQuantileBound: the defining inequality base^n ≤ alpha < base^(n−1) at its boundaries', () => {
+  it('alpha exactly a power of the base is enough (≤, not <): q = 0.5, alpha = 2⁻¹⁰ needs n = 10', () => {
+    // 0.5¹⁰ = 2⁻¹⁰ exactly in binary floating point, so n = 10 satisfies qⁿ ≤ alpha and n = 9 does not.
+    expect(minSamplesForQuantileBound(0.5, 2 ** -10, 'upper')).toBe(10);
+    expect(minSamplesForQuantileBound(0.5, 2 ** -10, 'lower')).toBe(10);
+  });
+
+  it('alpha a hair below 2⁻¹⁰ needs n = 11 although ln(alpha)/ln(q) − 1e-9 rounds up to 10', () => {
+    // ln(alpha)/ln(0.5) = 10 + 1.44e-12: the initial ceil undershoots, the upward correction must fire.
+    const alpha = 2 ** -10 * (1 - 1e-12);
+    expect(0.5 ** 10).toBeGreaterThan(alpha);
+    expect(minSamplesForQuantileBound(0.5, alpha, 'upper')).toBe(11);
+  });
+
+  it('corrects an initial estimate that overshoots by one (large n, q close to 1)', () => {
+    // Found by search: here ceil(ln(alpha)/ln(q) − 1e-9) = 4874140, yet q^4874139 ≤ alpha already,
+    // so the smallest n is 4874139 (the downward guard must fire).
+    const q = 0.9999998970256913;
+    const alpha = 0.6053726137113999;
+    const n = minSamplesForQuantileBound(q, alpha, 'upper');
+    expect(q ** n).toBeLessThanOrEqual(alpha);
+    expect(q ** (n - 1)).toBeGreaterThan(alpha);
+    expect(n).toBe(4874139);
+  });
+
+  it('lower uses base 1 − q: q = 0.1, alpha = 0.05 needs 0.9ⁿ ≤ 0.05, i.e. n = 29 (0.9²⁸ ≈ 0.0523, 0.9²⁹ ≈ 0.0471)', () => {
+    expect(minSamplesForQuantileBound(0.1, 0.05, 'lower')).toBe(29);
+    expect(minSamplesForQuantileBound(0.1, 0.05, 'upper')).toBe(2); // 0.1² = 0.01 ≤ 0.05 < 0.1
+  });
+
+  it('names the API and the field in its errors', () => {
+    expect(() => minSamplesForQuantileBound(0, 0.05, 'upper')).toThrow(/^minSamplesForQuantileBound: q must be a number in \(0, 1\), got 0$/);
+    expect(() => minSamplesForQuantileBound(0.5, 1, 'upper')).toThrow(/^minSamplesForQuantileBound: options\.alpha must be a number in \(0, 1\), got 1$/);
+  });
+});
+
+describe('one-sided bounds at exact binomial ties and tiny n', () => {
+  // Bin(2, 1/2): P(X ≤ 0) = 1/4, P(X ≤ 1) = 3/4, P(X ≥ 1) = 3/4, P(X ≥ 2) = 1/4, all exact in binary.
+  it('upper bound: P(Bin ≥ k) = alpha exactly is accepted, coverage = 1 − P(Bin ≥ k)', () => {
+    expect(quantileUpperBound([5, 3], 0.5, 0.25)).toEqual({ value: 5, rank: 2, coverage: 0.75, minSamples: 2 });
+    // n = 1: P(Bin(1, 1/2) ≥ 1) = 1/2 = alpha.
+    expect(quantileUpperBound([7], 0.5, 0.5)).toEqual({ value: 7, rank: 1, coverage: 0.5, minSamples: 1 });
+  });
+
+  it('lower bound: rank 1 is reachable, P(Bin ≤ k − 1) = alpha exactly is accepted', () => {
+    expect(quantileLowerBound([5, 3], 0.5, 0.25)).toEqual({ value: 3, rank: 1, coverage: 0.75, minSamples: 2 });
+    // alpha = 3/4 now admits rank 2: P(Bin ≤ 1) = 3/4 ≤ alpha, coverage 1/4.
+    expect(quantileLowerBound([5, 3], 0.5, 0.75)).toEqual({ value: 5, rank: 2, coverage: 0.25, minSamples: 1 });
+  });
+
+  it('no order statistic suffices: full null record with the required n', () => {
+    // 0.9² = 0.81 > 0.05: even X_(1) is not a 95% lower bound on the 0.1-quantile.
+    expect(quantileLowerBound([1, 2], 0.1, 0.05)).toEqual({ value: null, rank: null, coverage: null, minSamples: 29 });
+    expect(quantileUpperBound([1, 2], 0.9, 0.05)).toEqual({ value: null, rank: null, coverage: null, minSamples: 29 });
+  });
+
+  it('empty input gives the null record (the one-sided functions accept n = 0)', () => {
+    expect(quantileUpperBound([], 0.5, 0.05)).toEqual({ value: null, rank: null, coverage: null, minSamples: 5 });
+    expect(quantileLowerBound([], 0.5, 0.05)).toEqual({ value: null, rank: null, coverage: null, minSamples: 5 });
+  });
+});
+
+describe('quantileConfidenceInterval point estimate (R type 7) and input checks', () => {
+  it('interpolates between order statistics, and uses X_(f+1) alone when h = (n − 1)q is an integer', () => {
+    expect(quantileConfidenceInterval([4, 1, 3, 2], 0.25).estimate).toBe(1.75); // h = 0.75
+    // h = 1 exactly: the estimate is X_(2) = 2; weighting the infinite neighbour by 0 would give NaN.
+    expect(quantileConfidenceInterval([1, 2, Infinity], 0.5).estimate).toBe(2);
+    expect(quantileConfidenceInterval([9], 0.3).estimate).toBe(9);
+  });
+
+  it('rejects q on or outside the ends of (0, 1), and a non-number q, naming the API', () => {
+    expect(() => quantileUpperBound([1], 0, 0.05)).toThrow(/^quantileUpperBound: q must be a number in \(0, 1\), got 0$/);
+    expect(() => quantileLowerBound([1], 1, 0.05)).toThrow(/^quantileLowerBound: q must be a number in \(0, 1\), got 1$/);
+    expect(() => quantileConfidenceInterval([1], -0.5)).toThrow(/^quantileConfidenceInterval: q must be a number in \(0, 1\)/);
+    expect(() => quantileConfidenceInterval([1], '0.5' as unknown as number)).toThrow(/q must be a number in \(0, 1\), got 0\.5$/);
+  });
+
+  it('names the probability field and the API in alpha/confidence errors', () => {
+    expect(() => quantileUpperBound([1], 0.5, 0)).toThrow(/^quantileUpperBound: options\.alpha must be a number in \(0, 1\), got 0$/);
+    expect(() => quantileLowerBound([1], 0.5, 1.5)).toThrow(/^quantileLowerBound: options\.alpha must be a number in \(0, 1\), got 1\.5$/);
+    expect(() => quantileConfidenceInterval([1], 0.5, 1)).toThrow(/^quantileConfidenceInterval: options\.confidence must be a number in \(0, 1\), got 1$/);
+  });
+
+  it('names the API in the NaN error', () => {
+    expect(() => quantileUpperBound([NaN], 0.5, 0.05)).toThrow(/^quantileUpperBound: NaN at index 0$/);
+    expect(() => quantileLowerBound([0, 1, NaN], 0.5, 0.05)).toThrow(/^quantileLowerBound: NaN at index 2$/);
+    expect(() => quantileConfidenceInterval([0, NaN], 0.5)).toThrow(/^quantileConfidenceInterval: NaN at index 1$/);
+  });
+});

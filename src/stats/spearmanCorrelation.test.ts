@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { normal } from '../distributions/normal.ts';
+import { sampleRankCorrelation } from 'simple-statistics';
 import { spearmanCorrelation } from './spearmanCorrelation.ts';
 
 const z = normal();
@@ -67,5 +68,26 @@ describe('spearmanCorrelation', () => {
     expect(() => spearmanCorrelation([1, 2], [1, 2])).toThrow('spearmanCorrelation: needs at least 3 pairs, got 2');
     expect(() => spearmanCorrelation([1, 2, 3], [1, 2])).toThrow('same length');
     expect(() => spearmanCorrelation([1, NaN, 3], [1, 2, 3])).toThrow('NaN at index 1');
+  });
+});
+
+describe('spearmanCorrelation: agreement with an independent midrank implementation, constant x', () => {
+  it('rho equals simple-statistics sampleRankCorrelation (midranks) on 300 pairs with many ties', () => {
+    // Large enough that the sort is not a plain insertion sort; values rounded to create ties.
+    const rng = xoroshiro128plus(4242);
+    const x = Array.from({ length: 300 }, () => Math.round(4 * z.sample(rng)));
+    const y = x.map((v) => Math.round(v + 3 * z.sample(rng)));
+    const r = spearmanCorrelation(x, y);
+    expect(r.rho!).toBeCloseTo(sampleRankCorrelation(x, y), 12);
+    expect(r.rho!).toBeGreaterThan(0.5);
+  });
+
+  it('a constant x (not only a constant y) gives rho null and every p-value 1', () => {
+    expect(spearmanCorrelation([0.1, 0.1, 0.1], [1, 2, 3])).toEqual({ rho: null, n: 3, t: null, df: 1, pValue: 1, pValueLess: 1, pValueGreater: 1 });
+  });
+
+  it('perfect increasing relation: rho 1, t = +Infinity, pValueGreater 0', () => {
+    const p = spearmanCorrelation([1, 2, 3, 4], [10, 20, 30, 40]);
+    expect(p).toMatchObject({ rho: 1, t: Infinity, pValueGreater: 0, pValueLess: 1, pValue: 0 });
   });
 });

@@ -83,3 +83,33 @@ describe('welchTTest', () => {
     expect(power / reps).toBeGreaterThan(0.9);
   });
 });
+
+describe('welchTTest: defaults, degenerate intervals and option errors', () => {
+  it('defaults to the two-sided alternative', () => {
+    const r = welchTTest([1, 2, 3, 4], [2, 4, 6, 8, 10]);
+    expect(r.alternative).toBe('two-sided');
+    expect(r.pValue).toBeCloseTo(0.06913359319239237, 10); // SciPy, as above
+  });
+
+  it('degenerate (SE = 0): the direction of the exact difference decides, for each alternative', () => {
+    // difference = 0.9 − 0.1 = 0.8 > 0: only 'less' keeps p = 1.
+    expect(welchTTest([0.9, 0.9], [0.1, 0.1], 'less').pValue).toBe(1);
+    expect(welchTTest([0.9, 0.9], [0.1, 0.1], 'greater').pValue).toBe(0);
+    // difference exactly the null value: no alternative is shown.
+    expect(welchTTest([0.5, 0.5], [0.5, 0.5], 'greater').pValue).toBe(1);
+  });
+
+  it('degenerate (SE = 0): the interval collapses to the difference on the alternative’s side(s)', () => {
+    const d = 0.5 - 0.25; // exact in binary
+    expect(welchTTest([0.5, 0.5], [0.25, 0.25, 0.25], 'less').interval).toEqual([null, d]);
+    expect(welchTTest([0.5, 0.5], [0.25, 0.25, 0.25], 'greater').interval).toEqual([d, null]);
+    expect(welchTTest([0.5, 0.5], [0.25, 0.25, 0.25], 'two-sided').interval).toEqual([d, d]);
+  });
+
+  it('rejects an unknown alternative, a non-finite nullDifference and a bad confidence, naming them', () => {
+    expect(() => welchTTest([1, 2], [3, 4], 'both' as never)).toThrow(/^welchTTest: alternative must be 'less', 'greater' or 'two-sided', got both$/);
+    expect(() => welchTTest([1, 2], [3, 4], 'less', { nullDifference: Number.NaN })).toThrow(/^welchTTest: options\.nullDifference must be finite, got NaN$/);
+    expect(() => welchTTest([1, 2], [3, 4], 'less', { nullDifference: Infinity })).toThrow(/^welchTTest: options\.nullDifference must be finite, got Infinity$/);
+    expect(() => welchTTest([1, 2], [3, 4], 'less', { confidence: 1 })).toThrow(/^welchTTest: options\.confidence must be a number in \(0, 1\), got 1$/);
+  });
+});

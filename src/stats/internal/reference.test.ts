@@ -76,6 +76,15 @@ describe('reference law (t, or normal at df = ∞)', () => {
     expect(d).toBeGreaterThan(2.8015);
   });
 
+  it('detectableShift is positive and solves power(δ) = target also for a large falseAlarm (c < 1, c below z_power)', () => {
+    // falseAlarm 0.5: c = z_0.75 = 0.674; the bracket must start above 0 whatever c and z_power are.
+    for (const [a, pw, df] of [[0.5, 0.6, Infinity], [0.5, 0.9, Infinity], [0.3, 0.99, 5], [0.9, 0.95, 63]] as const) {
+      const d = detectableShift(a, pw, df);
+      expect(d, `${a} ${pw} ${df}`).toBeGreaterThan(0);
+      expect(Math.abs(shiftedPower(d, a, df) - pw), `${a} ${pw} ${df}`).toBeLessThan(1e-12);
+    }
+  });
+
   it('the shifted-t power is within the documented distance of the exact noncentral-t power', () => {
     // [falseAlarm, df, documented exact − shifted at power 0.8 (SciPy nct)]; allowed: |doc| + 0.001.
     const table = [
