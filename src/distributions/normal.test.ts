@@ -1,8 +1,9 @@
 import { describe, it, expect } from 'vitest';
+import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import { normal } from './normal.ts';
 import { halfLineIntegral } from './quadrature.ts';
 import { sampleMany } from './sampleMany.ts';
-import { sampleZScores } from './internal/sampleChecks.ts';
+import { dkwBound, ksDistance, sampleZScores } from './internal/sampleChecks.ts';
 
 // Closed forms (Johnson, Kotz & Balakrishnan, Continuous Univariate Distributions I, ch. 13):
 // E[x²] = σ², E[x⁴] = 3σ⁴, raw kurtosis 3.
@@ -51,5 +52,20 @@ describe('normal', () => {
   it('rejects a bad variance, naming the API and the field', () => {
     expect(() => normal({ variance: 0 })).toThrow('normal: options.variance must be a finite number > 0, got 0');
     expect(() => normal({ variance: Number.NaN })).toThrow('normal: options.variance');
+  });
+
+  // DKW (Massart): P(sup|F_n − F| > ε) ≤ 2e^(−2nε²) for any continuous F, so ε = dkwBound(n, α) is an exact α = 1e-6 bound.
+  it('samples follow Φ(x/σ): KS distance within the DKW bound (α = 1e-6, n = 20000)', () => {
+    for (const [seed, v] of [[13, 1], [14, 0.3]] as const) {
+      const xs = sampleMany(normal({ variance: v }), { seed, n: 20000 });
+      expect(ksDistance(xs, (x) => normalCdf(x, 0, Math.sqrt(v))), `σ² = ${v}`).toBeLessThanOrEqual(dkwBound(20000, 1e-6));
+    }
+  });
+
+  it('density is e^(−x²/(2σ²))/√(2πσ²) (closed-form values)', () => {
+    const d = normal({ variance: 4 });
+    expect(d.density(0)).toBeCloseTo(1 / Math.sqrt(8 * Math.PI), 15);
+    expect(d.density(-2)).toBeCloseTo(Math.exp(-0.5) / Math.sqrt(8 * Math.PI), 15);
+    expect(d.density(2)).toBe(d.density(-2));
   });
 });

@@ -30,6 +30,7 @@ describe('rademacher', () => {
     expect(d.exactHalfLineMoment(2).mul(2).equals(d.exact.variance)).toBe(true);
     expect(d.exactHalfLineMoment(4).mul(2).equals(d.exact.fourthMoment)).toBe(true);
     expect(d.halfLineMoment(4)).toBe(81 / 32);
+    expect(d.halfLineMoment(2)).toBe(9 / 8);
   });
 
   it('samples only ±b, about half each (within 6 standard errors, n = 20000)', () => {
@@ -43,6 +44,14 @@ describe('rademacher', () => {
     expect(() => rademacher({ variance: 2 })).toThrow('rademacher: options.variance = 2 gives an irrational atom');
     expect(() => rademacher({ scale: q(0) })).toThrow('rademacher: options.scale must be a Fraction > 0');
     expect(() => rademacher({ scale: q(1), variance: 1 })).toThrow('rademacher: give at most one of options.scale and options.variance');
-    expect(() => rademacher({ variance: -1 })).toThrow('rademacher: options.variance must be > 0');
+    expect(() => rademacher({ variance: -1 })).toThrow('rademacher: options.variance must be > 0, got -1');
+    expect(() => rademacher({ variance: q(0) })).toThrow('rademacher: options.variance must be > 0, got 0');
+    expect(() => rademacher({ variance: q(2) })).toThrow('rademacher: options.variance = 2 gives an irrational atom √(2); pass options.scale (a Fraction) instead');
+    for (const [variance, text] of [[Number.NaN, 'NaN'], [Number.POSITIVE_INFINITY, 'Infinity'], ['4', '4']] as const) {
+      expect(() => rademacher({ variance: variance as number }), text).toThrow(`rademacher: options.variance must be a finite number or a Fraction > 0, got ${text}`);
+    }
+    expect(() => rademacher({ scale: 2 as unknown as ReturnType<typeof q> })).toThrow('rademacher: options.scale must be a Fraction > 0, got 2');
+    expect(() => rademacher({ scale: q(-1) })).toThrow('rademacher: options.scale must be a Fraction > 0, got -1');
+    expect(() => rademacher({ scale: q(1), variance: q(1) })).toThrow('rademacher: give at most one of options.scale and options.variance');
   });
 });

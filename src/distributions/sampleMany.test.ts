@@ -21,6 +21,12 @@ describe('sampleMany', () => {
     }
   });
 
+  it('draws with a fresh xoroshiro128+(seed), in order', () => {
+    const rng = xoroshiro128plus(77);
+    const d = laplace();
+    expect(Array.from(sampleMany(d, { seed: 77, n: 5 }))).toEqual(Array.from({ length: 5 }, () => d.sample(rng)));
+  });
+
   it('sample(rng) advances the generator in place (pure-rand mutable idiom)', () => {
     const rng = xoroshiro128plus(9);
     const copy = rng.clone();
@@ -31,6 +37,14 @@ describe('sampleMany', () => {
 
   it('validates its options', () => {
     expect(() => sampleMany(normal(), { seed: 1.5, n: 3 })).toThrow('sampleMany: options.seed must be a 32-bit integer');
-    expect(() => sampleMany(normal(), { seed: 1, n: -1 })).toThrow('sampleMany: options.n must be an integer >= 0');
+    expect(() => sampleMany(normal(), { seed: 1, n: -1 })).toThrow('sampleMany: options.n must be an integer >= 0, got -1');
+    expect(() => sampleMany(normal(), { seed: 1, n: 2.5 })).toThrow('sampleMany: options.n must be an integer >= 0, got 2.5');
+    expect(() => sampleMany(normal(), undefined as unknown as { seed: number; n: number })).toThrow('sampleMany: options.seed must be a 32-bit integer, got undefined');
+    // Seeds from −2³¹ (int32) up to 2³² − 1 (uint32) are accepted; one beyond either end is not.
+    expect(sampleMany(normal(), { seed: -0x80000000, n: 2 })).toHaveLength(2);
+    expect(sampleMany(normal(), { seed: 0xffffffff, n: 2 })).toHaveLength(2);
+    expect(sampleMany(normal(), { seed: 7, n: 0 })).toHaveLength(0);
+    expect(() => sampleMany(normal(), { seed: -0x80000001, n: 2 })).toThrow('sampleMany: options.seed must be a 32-bit integer, got -2147483649');
+    expect(() => sampleMany(normal(), { seed: 0x100000000, n: 2 })).toThrow('sampleMany: options.seed must be a 32-bit integer, got 4294967296');
   });
 });

@@ -54,6 +54,12 @@ describe('symmetricThreePoint', () => {
     expect(() => symmetricThreePoint({ kurtosis: q(1, 2), scale: q(1) })).toThrow(
       'symmetricThreePoint: options.kurtosis must be >= 1, got 1/2',
     );
-    expect(() => symmetricThreePoint({ kurtosis: Number.NaN })).toThrow('options.kurtosis');
+    expect(() => symmetricThreePoint({ kurtosis: Number.NaN })).toThrow('symmetricThreePoint: options.kurtosis must be a finite number or Fraction >= 1, got NaN');
+    expect(() => symmetricThreePoint({ kurtosis: '4' as unknown as number })).toThrow('symmetricThreePoint: options.kurtosis must be a finite number or Fraction >= 1, got 4');
+    expect(() => symmetricThreePoint(undefined as unknown as { kurtosis: number })).toThrow('symmetricThreePoint: options.kurtosis must be a finite number or Fraction >= 1, got undefined');
+    expect(() => symmetricThreePoint({ kurtosis: 0.99, scale: q(1) })).toThrow('symmetricThreePoint: options.kurtosis must be >= 1, got 99/100');
+    expect(symmetricThreePoint({ kurtosis: 4, variance: q(1, 4) }).atoms.map((a) => a.value.toFraction())).toEqual(['-1', '0', '1']);
+    expect(symmetricThreePoint({ kurtosis: q(4), scale: q(3) }).name).toBe('three-point(κ=4, b=3)');
+    expect(() => symmetricThreePoint({ kurtosis: 3, variance: 2 })).toThrow('symmetricThreePoint: options.variance = 2 gives an irrational atom √(6)');
   });
 });

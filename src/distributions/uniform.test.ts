@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { uniform } from './uniform.ts';
-import { sampleZScores } from './internal/sampleChecks.ts';
+import { sampleMany } from './sampleMany.ts';
+import { dkwBound, ksDistance, sampleZScores } from './internal/sampleChecks.ts';
 
 /** Composite Simpson on [0, a] (the density has a jump at a, so integrate up to it). */
 function simpson(f: (x: number) => number, a: number, m = 2000): number {
@@ -41,5 +42,18 @@ describe('uniform', () => {
 
   it('rejects a bad variance', () => {
     expect(() => uniform({ variance: -1 })).toThrow('uniform: options.variance must be a finite number > 0, got -1');
+  });
+
+  // DKW (Massart): P(sup|F_n − F| > ε) ≤ 2e^(−2nε²) for any continuous F, so ε = dkwBound(n, α) is an exact α = 1e-6 bound.
+  it('samples follow the CDF (x + a)/(2a) on [−a, a]: KS within the DKW bound, never outside [−a, a)', () => {
+    const d = uniform({ variance: 3 }); // a = 3
+    const xs = sampleMany(d, { seed: 22, n: 20000 });
+    expect(xs.every((x) => x >= -3 && x < 3)).toBe(true);
+    expect(ksDistance(xs, (x) => Math.min(1, Math.max(0, (x + 3) / 6)))).toBeLessThanOrEqual(dkwBound(20000, 1e-6));
+    expect(d.support).toBe(3);
+    expect(d.density(3)).toBeCloseTo(1 / 6, 15);
+    expect(d.density(-3)).toBeCloseTo(1 / 6, 15);
+    expect(d.density(-3.0001)).toBe(0);
+    expect(d.name).toBe('uniform(σ²=3)');
   });
 });

@@ -12,7 +12,7 @@ import type { VectorDistribution } from './vectorDistribution.ts';
  * E[y_i²y_l²] (i ≠ l) gains 2v²Σ_{j<k}G_jk, so the exact (κ₁, c₁/σ⁴) is A^(0)k^(0) plus
  * (κ, c) = 8/(w²(a²+1)²)·(ΣG/σ⁴)·(3, 1), σ² = E[x₁²]. `gapSum` is ΣG/σ⁴.
  *
- * @example firstStepCorrection(pairToVector(lemma2Counterexample()), q(0)) // { gapSum: −5/12, kappa: −5/2, c: −5/6 }
+ * @example firstStepCorrection(pairToVector(lemma2Counterexample()), q(0)) // { gapSum: −15/64, kappa: −45/32, c: −15/32 }
  */
 export function firstStepCorrection(input: VectorDistribution, slope: Fraction): { gapSum: Fraction; kappa: Fraction; c: Fraction } {
   const w = input.atoms[0]!.x.length;

@@ -7,7 +7,7 @@ import type { VectorDistribution } from './vectorDistribution.ts';
  * c/σ⁴ = E[x₁²x₂²]/σ⁴ − 1 (zero-mean entries). Kurtosis and c/σ⁴ do not depend on the scale of
  * the vector, which is why the exact network checks may leave the He scale out.
  *
- * @example normalizedStatistics(pairToVector(lemma2Counterexample())) // { variance: 6/5, kappa: 5/3, cOverSigma4: 16/9 }
+ * @example normalizedStatistics(pairToVector(lemma2Counterexample())) // { variance: 8/5, kappa: 25/16, cOverSigma4: 9/16 }
  */
 export function normalizedStatistics(d: VectorDistribution): { variance: Fraction; kappa: Fraction; cOverSigma4: Fraction } {
   const m = entryMoments(d);

@@ -243,6 +243,84 @@ describe('createLayerMomentAccumulator: merge', () => {
   });
 });
 
+describe('createLayerMomentAccumulator: merge validation and edge cases', () => {
+  const acc = () => createLayerMomentAccumulator({ width: 2, batches: 2 }).addDraws([1, 2, 1, 0]);
+  const good = () => createLayerMomentAccumulator({ width: 2, batches: 2, firstDrawIndex: 2 }).addDraws([3, 1, 2, 2]).state();
+  it('rejects a malformed count, firstDrawIndex, batchCounts or batchSums, naming the field and the expected length', () => {
+    const where = 'createLayerMomentAccumulator: merge: ';
+    expect(() => acc().merge({ ...good(), count: -1 })).toThrow(`${where}other.count must be an integer >= 0, got -1`);
+    expect(() => acc().merge({ ...good(), count: 1.5 })).toThrow('other.count must be an integer >= 0, got 1.5');
+    expect(() => acc().merge({ ...good(), firstDrawIndex: -2 })).toThrow(`${where}other.firstDrawIndex must be an integer >= 0, got -2`);
+    expect(() => acc().merge({ ...good(), firstDrawIndex: 0.5 })).toThrow('other.firstDrawIndex must be an integer >= 0, got 0.5');
+    expect(() => acc().merge({ ...good(), batchCounts: [1] })).toThrow(`${where}other.batchCounts must have length 2`);
+    expect(() => acc().merge({ ...good(), batchSums: [0, 0, 0] })).toThrow(`${where}other.batchSums must have length 12`);
+    expect(() => acc().merge({ ...good(), drawSums: [] })).toThrow(`${where}other.drawSums must have length 18`);
+    // The same state, well-formed, merges: the hand example of 4 draws (m₂ = 3).
+    expect(acc().merge(good()).summary().variance.estimate).toBe(3);
+  });
+  it('an empty other changes nothing (wherever it claims to start); into an empty accumulator, the other’s start is taken', () => {
+    const a = acc();
+    const before = JSON.stringify(a.state());
+    a.merge(createLayerMomentAccumulator({ width: 2, batches: 2, firstDrawIndex: 77 }));
+    expect(JSON.stringify(a.state())).toBe(before);
+    const e = createLayerMomentAccumulator({ width: 2, batches: 2 }).merge(good());
+    expect([e.firstDrawIndex, e.count]).toEqual([2, 2]);
+    expect(e.state().batchCounts).toEqual([1, 1]);
+    // It continues at draw 4: merging the draws [0, 2) in front now works.
+    expect(e.merge(acc()).firstDrawIndex).toBe(0);
+    expect(e.summary().variance.estimate).toBe(3);
+  });
+  it('two draws already have a delta-method stderr: s₂ = 5/2, 1/2, sample variance 2, so √(2/2) = 1 for σ²', () => {
+    const s = acc().summary();
+    expect(s.variance.deltaStderr).toBeCloseTo(1, 14);
+    expect(s.variance.stderr).toBeCloseTo(1, 14); // two batches of one draw: |5/2 − 1/2|/2
+    expect(s.kappa.deltaStderr).not.toBeNull();
+  });
+  it('fewer draws than batches: the jackknife runs over the non-empty batches only (w = 1, draws 1, 2, 3, B = 4)', () => {
+    // 3 non-empty batches of one draw: the pseudo-values of the linear σ̂² are the s₂ = 1, 4, 9
+    // themselves; sd = √(((11/3)² + (2/3)² + (13/3)²)/2) = 7/√3, stderr = 7/3, df = 2.
+    const s = createLayerMomentAccumulator({ width: 1, batches: 4 }).addDraws([1, 2, 3]).summary();
+    expect([s.batches, s.minBatchDraws, s.variance.df]).toEqual([3, 1, 2]);
+    expect(s.variance.stderr).toBeCloseTo(7 / 3, 13);
+    expect(s.variance.batchSkewness).toBeCloseTo(sampleSkewness([1, 4, 9]), 12);
+  });
+  it('minBatchDraws is the smallest non-empty batch, wherever it lies (draws start at batch 1: counts 1 and 2)', () => {
+    const s = createLayerMomentAccumulator({ width: 1, batches: 2, firstDrawIndex: 1 }).addDraws([1, 2, 3]).summary();
+    expect([s.batches, s.minBatchDraws]).toEqual([2, 1]);
+  });
+  it('width 1 keeps no pair sums (s₂₂ = 0), also through addDraws', () => {
+    const st = createLayerMomentAccumulator({ width: 1, batches: 2 }).addDraws([1, 2, 3]).state();
+    expect(st.drawSums.slice(4, 6)).toEqual([0, 0]);
+    expect(st.batchSums.slice(4, 6)).toEqual([0, 0]);
+  });
+  it('names the field when called without options or with a missing array (JavaScript callers)', () => {
+    const none = undefined as unknown as { width: number };
+    expect(() => createLayerMomentAccumulator(none)).toThrow('createLayerMomentAccumulator: options.width must be an integer >= 1, got undefined');
+    const a = createLayerMomentAccumulator({ width: 2 });
+    expect(() => a.addDraw(undefined as unknown as number[])).toThrow('addDraw(y): y.length must equal width 2, got undefined');
+    expect(() => a.addDraws(undefined as unknown as number[])).toThrow('addDraws(data): data.length must be a multiple of width 2, got undefined');
+    const st = { ...createLayerMomentAccumulator({ width: 2 }).state() } as Record<string, unknown>;
+    for (const field of ['batchCounts', 'batchSums', 'drawSums']) {
+      expect(() => a.merge({ ...st, [field]: undefined } as never)).toThrow(`other.${field} must have length`);
+    }
+  });
+  it('addMoments puts draw k into batch (firstDrawIndex + k) mod B, and ignores s₂₂ at width 1', () => {
+    const a = createLayerMomentAccumulator({ width: 2, batches: 3, firstDrawIndex: 2 }).addMoments(1, 2, 3);
+    expect(a.state().batchCounts).toEqual([0, 0, 1]);
+    a.addMoments(1, 2, 3);
+    expect(a.state().batchCounts).toEqual([1, 0, 1]);
+    const one = createLayerMomentAccumulator({ width: 1, batches: 2 }).addMoments(1, 1, 5);
+    expect(one.state().drawSums.slice(4, 6)).toEqual([0, 0]); // the s₂₂ pair
+    expect(one.state().batchSums.slice(4, 6)).toEqual([0, 0]);
+  });
+  it('addDraws at an offset: draw k goes to batch (firstDrawIndex + k) mod B', () => {
+    const a = createLayerMomentAccumulator({ width: 1, batches: 4, firstDrawIndex: 6 }).addDraws([1, 2, 3]);
+    expect(a.state().batchCounts).toEqual([1, 0, 1, 1]);
+    a.addDraws([4, 5]);
+    expect(a.state().batchCounts).toEqual([1, 1, 2, 1]);
+  });
+});
+
 describe('createLayerMomentAccumulator: bad inputs', () => {
   it('rejects bad options at creation, naming the field', () => {
     expect(() => createLayerMomentAccumulator({ width: 0 })).toThrow('createLayerMomentAccumulator: options.width must be an integer >= 1, got 0');
@@ -273,6 +351,7 @@ describe('createLayerMomentAccumulator: addMoments (per-draw statistics, e.g. co
     for (const k of ['variance', 'kappa', 'c'] as const) {
       expect(sb[k]!.estimate!).toBeCloseTo(sa[k]!.estimate!, 12);
       expect(sb[k]!.stderr!).toBeCloseTo(sa[k]!.stderr!, 12);
+      expect(sb[k]!.deltaStderr!).toBeCloseTo(sa[k]!.deltaStderr!, 12);
     }
   });
   it('rejects non-finite statistics naming the method', () => {

@@ -7,9 +7,11 @@ import { hasSymmetricMarginals } from './hasSymmetricMarginals.ts';
 import { independentJoint } from './independentJoint.ts';
 import { isIdenticallyDistributed } from './isIdenticallyDistributed.ts';
 import { isIndependent } from './isIndependent.ts';
+import { isInvariant } from './isInvariant.ts';
 import { isSignFlipSymmetric } from './isSignFlipSymmetric.ts';
 import { isUncorrelated } from './isUncorrelated.ts';
 import { jointExpectation } from './jointExpectation.ts';
+import { lemma2Counterexample } from './lemma2Counterexample.ts';
 import { normalizedJoint } from './normalizedJoint.ts';
 import type { JointDiscrete } from './types.ts';
 
@@ -66,6 +68,34 @@ describe('joint predicates', () => {
     expect(isSignFlipSymmetric(J)).toBe(true);
     expect(isUncorrelated(J)).toBe(true);
     expect(isIndependent(J)).toBe(false);
+  });
+
+  it('hasSymmetricMarginals checks y as well as x; isIndependent treats an absent pair as mass 0', () => {
+    const J: JointDiscrete = { atoms: [P(1, 1, [1, 4]), P(-1, 1, [1, 4]), P(1, -2, [1, 4]), P(-1, -2, [1, 4])] };
+    expect(hasSymmetricMarginals(J)).toBe(false); // x = ±1 symmetric, y ∈ {1, −2} not
+    expect(isIndependent(J)).toBe(true);
+    // P(x = 1) = 1/2, P(y = 1) = 1/2: (1, 1) matches 1/4, then the absent (1, 2) should carry 1/8.
+    const K: JointDiscrete = { atoms: [P(1, 1, [1, 4]), P(2, 2, [1, 4]), P(1, 3, [1, 4]), P(2, 1, [1, 4])] };
+    expect(isIndependent(K)).toBe(false);
+  });
+
+  it('isUncorrelated compares E[xy] with E[x]E[y], also away from mean 0', () => {
+    expect(isUncorrelated({ atoms: [P(1, 1, [1, 4]), P(1, 3, [1, 4]), P(3, 1, [1, 4]), P(3, 3, [1, 4])] })).toBe(true); // independent, means 2
+    expect(isUncorrelated({ atoms: [P(1, 1, [1, 2]), P(3, 3, [1, 2])] })).toBe(false); // E[xy] = 5 ≠ 4
+    expect(isUncorrelated({ atoms: [P(1, 2, [1, 2]), P(1, 4, [1, 2])] })).toBe(true); // x constant
+    expect(isUncorrelated({ atoms: [P(1, 0, [1, 2]), P(0, 1, [1, 2])] })).toBe(false); // E[xy] = 0 ≠ 1/4
+  });
+
+  it('isInvariant compares the law of (x, y) with that of map(x, y), masses included', () => {
+    // Lemma 2's law: exchangeable and centrally symmetric, but not invariant under y ↦ −y.
+    const L = lemma2Counterexample();
+    expect(isInvariant(L, (x, y) => [y, x])).toBe(true);
+    expect(isInvariant(L, (x, y) => [x.neg(), y.neg()])).toBe(true);
+    expect(isInvariant(L, (x, y) => [x, y.neg()])).toBe(false);
+    expect(isInvariant(L, (x, y) => [x, y])).toBe(true);
+    // Same support {(1, 0), (0, 1)}, so only the masses tell exchangeable from not.
+    expect(isInvariant({ atoms: [P(1, 0, [1, 2]), P(0, 1, [1, 2])] }, (x, y) => [y, x])).toBe(true);
+    expect(isInvariant({ atoms: [P(1, 0, [1, 3]), P(0, 1, [2, 3])] }, (x, y) => [y, x])).toBe(false);
   });
 
   it('normalizedJoint merges, drops zeros and rescales to total mass 1', () => {

@@ -21,4 +21,14 @@ describe('batchSpread', () => {
     expect(batchSpread([2, 2, 2])).toEqual({ stderr: 0, df: 2, skewness: null });
     expect(batchSpread([1, Number.NaN, 2])).toEqual({ stderr: null, df: null, skewness: null });
   });
+
+  it('skewness from B = 3 on; null (never NaN) when sd = 0 or when the cube overflows', () => {
+    expect(batchSpread([1, 4, 16]).skewness).toBeCloseTo(sampleSkewness([1, 4, 16]), 12);
+    expect(batchSpread([1, 4]).skewness).toBeNull();
+    expect(batchSpread([2, 2, 2]).skewness).toBeNull();
+    expect(batchSpread([2, 2, 2]).stderr).toBe(0);
+    // sd ≈ 5.8e299: sd³ and Σ(x − x̄)³ overflow to Infinity, their ratio is NaN.
+    expect(batchSpread([0, 0, 1e300]).skewness).toBeNull();
+    expect(batchSpread([0, 0, 1e300]).stderr).not.toBeNull();
+  });
 });

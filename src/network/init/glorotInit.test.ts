@@ -54,5 +54,6 @@ describe('glorotInit', () => {
     expect(() => glorotInit({ ...ok, fanOut: -1 })).toThrow('glorotInit: options.fanOut must be an integer >= 1, got -1');
     expect(() => glorotInit({ ...ok, fanIn: 1.5 })).toThrow('glorotInit: options.fanIn');
     expect(() => glorotInit({ ...ok, rng: null as unknown as typeof ok.rng })).toThrow('glorotInit: options.rng');
+    expect(() => glorotInit(null as unknown as typeof ok)).toThrow('glorotInit: options must be an object, got null');
   });
 });

@@ -5,6 +5,7 @@ describe('identityInit', () => {
   it.each([
     { fanOut: 2, fanIn: 3, expected: [1, 0, 0, 0, 1, 0] },
     { fanOut: 3, fanIn: 2, expected: [1, 0, 0, 1, 0, 0] },
+    { fanOut: 5, fanIn: 2, expected: [1, 0, 0, 1, 0, 0, 0, 0, 0, 0] }, // tall: rows 2…4 are zero padding
     { fanOut: 2, fanIn: 2, expected: [1, 0, 0, 1] },
     { fanOut: 1, fanIn: 1, expected: [1] },
   ])('is the $fanOut×$fanIn partial identity (ones on the main diagonal)', ({ fanOut, fanIn, expected }) => {
@@ -31,5 +32,6 @@ describe('identityInit', () => {
     expect(() => identityInit({ fanIn: 0, fanOut: 2 })).toThrow('identityInit: options.fanIn must be an integer >= 1, got 0');
     expect(() => identityInit({ fanIn: 2, fanOut: -3 })).toThrow('identityInit: options.fanOut must be an integer >= 1, got -3');
     expect(() => identityInit({ fanIn: 0.5, fanOut: 2 })).toThrow('identityInit: options.fanIn');
+    expect(() => identityInit(null as unknown as { fanIn: number; fanOut: number })).toThrow('identityInit: options must be an object, got null');
   });
 });

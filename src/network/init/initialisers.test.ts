@@ -123,6 +123,10 @@ describe('INITIALISERS', () => {
     expect(() => he(context({ layerCount: 0 }))).toThrow("initialisers['he-normal']: options.layerCount must be an integer >= 1");
     expect(() => he(context({ layerIndex: 3 }))).toThrow("initialisers['he-normal']: options.layerIndex must be an integer in [0, layerCount − 1 = 2], got 3");
     expect(() => he(context({ layerIndex: -1 }))).toThrow("initialisers['he-normal']: options.layerIndex");
+    expect(() => he(context({ layerIndex: 1.5 }))).toThrow("initialisers['he-normal']: options.layerIndex must be an integer in [0, layerCount − 1 = 2], got 1.5");
+    expect(() => he(context({ layerIndex: '1' as unknown as number }))).toThrow("initialisers['he-normal']: options.layerIndex must be an integer in [0, layerCount − 1 = 2], got 1");
+    for (const bad of [null, undefined, 3])
+      expect(() => INITIALISERS.identity(bad as unknown as LayerInitContext), String(bad)).toThrow(`initialisers['identity']: options must be an object, got ${String(bad)}`);
     expect(() => he(context({ slope: Number.NaN }))).toThrow("initialisers['he-normal']: options.slope must be a finite number");
     expect(() => INITIALISERS.zero(context({ rng: undefined as unknown as LayerInitContext['rng'] }))).toThrow("initialisers['zero']: options.rng");
     expect(() => INITIALISERS.gsm(context({ fanIn: 5 }))).toThrow('gsmInit: options.fanIn must be even');

@@ -46,5 +46,6 @@ describe('lecunInit', () => {
     expect(() => lecunInit({ ...ok, fanIn: 0 })).toThrow('lecunInit: options.fanIn must be an integer >= 1, got 0');
     expect(() => lecunInit({ ...ok, fanOut: 2.2 })).toThrow('lecunInit: options.fanOut must be an integer >= 1, got 2.2');
     expect(() => lecunInit({ ...ok, fanIn: -4 })).toThrow('lecunInit: options.fanIn');
+    expect(() => lecunInit(undefined as unknown as typeof ok)).toThrow('lecunInit: options must be an object, got undefined');
   });
 });

@@ -58,6 +58,7 @@ describe('orthogonalInit', () => {
   it.each([
     { fanIn: 6, fanOut: 4 },
     { fanIn: 4, fanOut: 6 },
+    { fanIn: 5, fanOut: 5 }, // square: PyTorch transposes only when rows < cols, so G itself is factored
   ])("follows PyTorch's orthogonal_ step by step, with mathjs's QR as the reference ($fanOut×$fanIn)", ({ fanIn, fanOut }) => {
     const gain = 1.5;
     const w = orthogonalInit({ fanIn, fanOut, gain, rng: xoroshiro128plus(31) });
@@ -85,6 +86,17 @@ describe('orthogonalInit', () => {
     expect(Math.abs(positive - 200)).toBeLessThanOrEqual(4.8916 * 10);
   });
 
+  it('advances the rng in place by exactly fanOut·fanIn standard normal draws (the matrix G)', () => {
+    for (const [fanIn, fanOut] of [[5, 3], [3, 5], [4, 4]] as const) {
+      const rng = xoroshiro128plus(12);
+      const reference = rng.clone();
+      orthogonalInit({ fanIn, fanOut, rng });
+      const z = normal();
+      for (let t = 0; t < fanIn * fanOut; t++) z.sample(reference);
+      expect(rng.next(), `${fanOut}×${fanIn}`).toBe(reference.next());
+    }
+  });
+
   it('same seed → identical Float32Array; different seeds differ', () => {
     const make = (seed: number) => orthogonalInit({ fanIn: 40, fanOut: 30, rng: xoroshiro128plus(seed) }).data;
     expect(make(9)).toEqual(make(9));
@@ -97,6 +109,8 @@ describe('orthogonalInit', () => {
     expect(() => orthogonalInit({ ...ok, fanOut: -2 })).toThrow('orthogonalInit: options.fanOut must be an integer >= 1, got -2');
     expect(() => orthogonalInit({ ...ok, fanOut: 1.5 })).toThrow('orthogonalInit: options.fanOut');
     expect(() => orthogonalInit({ ...ok, gain: 0 })).toThrow('orthogonalInit: options.gain must be a finite number > 0, got 0');
+    for (const gain of [-1, Number.NaN, Number.POSITIVE_INFINITY, '2'])
+      expect(() => orthogonalInit({ ...ok, gain: gain as number }), String(gain)).toThrow(`orthogonalInit: options.gain must be a finite number > 0, got ${String(gain)}`);
     expect(() => orthogonalInit({ ...ok, rng: {} as typeof ok.rng })).toThrow('orthogonalInit: options.rng');
   });
 });

@@ -78,8 +78,22 @@ describe('householderQr', () => {
     expect(Math.abs(dot)).toBeLessThanOrEqual(QR_RELATIVE_TOLERANCE);
   });
 
+  it('uses the reflector α = −sign(x₁)·‖x‖ of its TSDoc: (3, 4) → R = −5, Q = −(0.6, 0.8); (−3, 4) → R = 5', () => {
+    // One column x: H x = α e₁ with |α| = ‖x‖ = 5, Q = x/α (Q R = x). The sign is chosen against x₁.
+    const pos = householderQr(Float64Array.of(3, 4), 2, 1);
+    expect(Array.from(pos.r)).toEqual([-5]);
+    Array.from(pos.q).forEach((x, i) => expect(Math.abs(x - [-0.6, -0.8][i]!)).toBeLessThanOrEqual(1e-15));
+    const neg = householderQr(Float64Array.of(-3, 4), 2, 1);
+    expect(Array.from(neg.r)).toEqual([5]);
+    Array.from(neg.q).forEach((x, i) => expect(Math.abs(x - [-0.6, 0.8][i]!)).toBeLessThanOrEqual(1e-15));
+  });
+
   it('rejects shapes that are not tall or do not match the buffer', () => {
     expect(() => householderQr(new Float64Array(6), 2, 3)).toThrow('householderQr: needs integers m >= n >= 1');
     expect(() => householderQr(new Float64Array(5), 3, 2)).toThrow('householderQr');
+    // Each of these passes every other condition (m ≥ n, a.length = m·n): only its own check rejects it.
+    expect(() => householderQr(new Float64Array(0), 0, 0)).toThrow(/^householderQr: needs integers m >= n >= 1 .*got m=0, n=0,/);
+    expect(() => householderQr(new Float64Array(5), 2.5, 2)).toThrow(/^householderQr: needs integers m >= n >= 1 .*got m=2\.5,/);
+    expect(() => householderQr(new Float64Array(3), 2, 1.5)).toThrow(/^householderQr: needs integers m >= n >= 1 .*got m=2, n=1\.5,/);
   });
 });

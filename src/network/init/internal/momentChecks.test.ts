@@ -16,11 +16,13 @@ describe('checkMeanSquare / checkKurtosis', () => {
     const xs = sampleMany(normal(), { seed: 1, n: 10000 });
     const ms = checkMeanSquare(xs, { variance: 1, kurtosis: 3, falseAlarm: 1e-6 });
     expect(ms.bound / ms.standardError).toBeCloseTo(4.8916, 4);
+    expect([ms.statistic, ms.method, ms.n, ms.falseAlarm]).toEqual(['mean square', 'normal', 10000, 1e-6]);
     expect(ms.standardError).toBeCloseTo(Math.sqrt(2 / 10000), 15);
     expect(ms.detectable).toBeCloseTo(ms.bound + 1.2816 * ms.standardError, 4);
     const k = checkKurtosis(xs, { ...NORMAL, falseAlarm: 1e-2 });
     expect(k.standardError).toBeCloseTo(Math.sqrt(24 / 10000), 15);
     expect(k.bound / k.standardError).toBeCloseTo(10, 12);
+    expect([k.statistic, k.method, k.n, k.falseAlarm]).toEqual(['raw kurtosis', 'chebyshev', 10000, 1e-2]);
   });
 
   it('validity: exact samplers pass (n = 200000, fixed seeds)', () => {
@@ -81,5 +83,10 @@ describe('checkMeanSquare / checkKurtosis', () => {
   it('refuses the normal approximation below n = 10⁴ and a false-alarm rate outside (0, 1)', () => {
     expect(() => checkMeanSquare(new Float64Array(9999), { variance: 1, kurtosis: 3, falseAlarm: 1e-6 })).toThrow('checkMeanSquare: n = 9999 is below 10000');
     expect(() => checkKurtosis([1, -1], { ...NORMAL, falseAlarm: 0 })).toThrow('momentChecks: falseAlarm');
+    const xs = new Float64Array(10000).fill(1);
+    for (const falseAlarm of [1, 1.5, -0.1, Number.NaN]) {
+      expect(() => checkMeanSquare(xs, { variance: 1, kurtosis: 3, falseAlarm }), String(falseAlarm)).toThrow(`momentChecks: falseAlarm must be in (0, 1), got ${falseAlarm}`);
+      expect(() => checkKurtosis(xs, { ...NORMAL, falseAlarm }), String(falseAlarm)).toThrow(`momentChecks: falseAlarm must be in (0, 1), got ${falseAlarm}`);
+    }
   });
 });
