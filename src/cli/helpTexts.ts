@@ -4,7 +4,7 @@ export const SCALE_HELP =
   '  smoke    a pipeline check, verdicts mostly inconclusive: ≈ 40 s for all of vv acceptance\n' +
   '  reduced  a documented subset on which every claim reaches a verdict: ≈ 54 min for vv acceptance\n' +
   '  paper    the authors\' grids (fused engine + OpenBLAS), measured: Figure 1 8–32 min per data set;\n' +
-  '           Figure 2 ≈ 30 min + ≈ 3 h MetaInit; Figure 3a 4.6 min, 3b ≈ 7 h (shard it: --shard k/n)';
+  '           Figure 2 ≈ 23 min + ≈ 1.5 h MetaInit; Figure 3a 4.6 min, 3b ≈ 7 h (shard it: --shard k/n)';
 
 /** `vv --help`, after the command list: exit codes, environment variables, where output goes. */
 export const TOP_LEVEL_HELP =
