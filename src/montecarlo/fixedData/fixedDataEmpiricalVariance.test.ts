@@ -51,5 +51,15 @@ describe('fixedDataEmpiricalVariance', () => {
     expect(() => fixedDataEmpiricalVariance({ ...base, networks: 1.5 })).toThrow(/options.networks/);
     expect(() => fixedDataEmpiricalVariance({ ...base, data: [[1, 0]] })).toThrow(/options.data must be at least 2 rows of 2 finite numbers/);
     expect(() => fixedDataEmpiricalVariance({ ...base, data: [[1, 0], [0, Number.NaN]] })).toThrow(/options.data/);
+    expect(() => fixedDataEmpiricalVariance({ ...base, data: [[1, 0], [0, 1, 2]] })).toThrow(/^fixedDataEmpiricalVariance: options.data must be at least 2 rows of 2 finite numbers$/);
+    expect(() => fixedDataEmpiricalVariance({ ...base, initialiser: 'no-such' as 'he-normal' })).toThrow(/^fixedDataEmpiricalVariance: options.initialiser: unknown initialiser no-such$/);
+    // The boundary is accepted: two rows are enough for S² (n − 1 = 1).
+    expect(fixedDataEmpiricalVariance(base)).toHaveLength(3);
+  });
+  it('leaves no tensor behind (the weights, the data, every tap and the output are disposed)', async () => {
+    const tf = await import('@tensorflow/tfjs-core');
+    const before = tf.memory().numTensors;
+    fixedDataEmpiricalVariance({ initialiser: 'gsm', width: 4, depth: 4, slope: 0.1, networks: 2, data: [[1, 0, 2, 1], [0, 1, -1, 3], [2, 2, 0, -1]], seed: 3 });
+    expect(tf.memory().numTensors).toBe(before);
   });
 });
