@@ -13,6 +13,7 @@ import type { LoadedExperimentData } from './loadExperimentData.ts';
 import { runFigureJob } from './runFigureJob.ts';
 import { writeFigureManifests } from './figureFolders.ts';
 import type { RunProvenance } from './figureManifest.ts';
+import { shardTasks } from '../experiments/results/shardTasks.ts';
 import { taskKey } from '../experiments/results/taskKey.ts';
 import type { BlasInfo } from '../blas/types.ts';
 
@@ -82,7 +83,8 @@ export async function runFigures(options: RunFiguresOptions): Promise<FigureOutc
       continue;
     }
     const started = Date.now();
-    options.onStart?.(job, name, options.shard === undefined ? tasks.length : Math.ceil(tasks.length / options.shard.count));
+    // The shard's own size: 330 tasks in 4 shards are 83, 83, 82 and 82, not ⌈330/4⌉ each.
+    options.onStart?.(job, name, options.shard === undefined ? tasks.length : shardTasks({ tasks, shard: options.shard }).length);
     const outcome = await runFigureJob({
       job,
       dir,

@@ -106,6 +106,14 @@ describe('vv fig1 / merge / acceptance (smoke scale)', () => {
     expect(existsSync(join(dir, 'half'))).toBe(false);
   }, 120_000);
 
+  it("the progress line counts the shard's own tasks: 8 tasks in 3 shards are 3, 3 and 2", async () => {
+    const r = await run(['fig1', '--dataset', 'mnist', '--scale', 'smoke', '--jobs', '1', '--shard', '3/3', '--out', 'shard3of3']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(lines(join(dir, 'shard3of3', 'results.jsonl'))).toBe(2);
+    expect(r.stderr).toMatch(/fig1-mnist: 2\/2 tasks \(100%\)/);
+    expect(r.stderr).not.toMatch(/\/3 tasks/);
+  }, 120_000);
+
   it('rejects bad input with one line and exit 2, writing nothing', async () => {
     const cases: [string[], RegExp][] = [
       [['fig1', '--dataset', 'mnist', '--out', 'bad'], /--scale is required/],
