@@ -1,3 +1,4 @@
+import * as tf from '@tensorflow/tfjs-core';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../network/backend.ts';
@@ -56,8 +57,7 @@ describe('fixedDataEmpiricalVariance', () => {
     // The boundary is accepted: two rows are enough for S² (n − 1 = 1).
     expect(fixedDataEmpiricalVariance(base)).toHaveLength(3);
   });
-  it('leaves no tensor behind (the weights, the data, every tap and the output are disposed)', async () => {
-    const tf = await import('@tensorflow/tfjs-core');
+  it('leaves no tensor behind (the weights, the data, every tap and the output are disposed)', () => {
     const before = tf.memory().numTensors;
     fixedDataEmpiricalVariance({ initialiser: 'gsm', width: 4, depth: 4, slope: 0.1, networks: 2, data: [[1, 0, 2, 1], [0, 1, -1, 3], [2, 2, 0, -1]], seed: 3 });
     expect(tf.memory().numTensors).toBe(before);
