@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { createHandler, type FigureRecord, type TaskHandler } from '../experiments/figures/taskHandler.ts';
+import type { FigureRecord, TaskHandler } from '../experiments/figures/taskHandler.ts';
 import type { ExperimentData } from '../experiments/figures/experimentData.ts';
 import type { FigureTask } from '../experiments/figures/tasks.ts';
 import { createWorkerPool } from '../experiments/pool/createWorkerPool.ts';
@@ -21,7 +21,12 @@ export interface RunFigureJobOptions {
   readonly runSeed: number;
   /** Run only this slice of the grid (`--shard k/n`). */
   readonly shard?: Shard;
-  /** Tasks at once, each in its own worker thread (default: the cores available); 1 runs in this thread. */
+  /**
+   * Tasks at once, each in its own worker thread (default: the cores available). One job runs in a
+   * worker too: this thread stays free to hear SIGINT and `signal`, so an interrupt stops the run
+   * at once (a task in this thread would block them until it ended — up to half an hour for a
+   * width-200 MetaInit task at paper scale — and its record would then be dropped).
+   */
   readonly jobs?: number;
   /** Resolved backend name for the workers (node, wasm, cpu). */
   readonly backend?: string;
@@ -50,19 +55,12 @@ export async function runFigureJob(options: RunFigureJobOptions): Promise<RunTas
   // resume tests: smoke-grid losses differed in the 8th digit between 1 and 2 threads), while a
   // run's records must not depend on --jobs, --shard or --resume.
   const blas = { library: options.blas, threads: FIGURE_BLAS_THREADS };
-  let handler: TaskHandler;
-  let close = async (): Promise<void> => {};
-  if (jobs === 1) {
-    handler = await createHandler({ data: options.data, backend: options.backend, blas });
-  } else {
-    const pool = createWorkerPool<{ task: FigureTask; seed: number }, FigureRecord>({
-      size: jobs,
-      module: new URL('../experiments/figures/taskHandler.ts', import.meta.url),
-      init: { data: options.data, backend: options.backend, blas },
-    });
-    handler = (input) => pool.run(input);
-    close = () => pool.close();
-  }
+  const pool = createWorkerPool<{ task: FigureTask; seed: number }, FigureRecord>({
+    size: jobs,
+    module: new URL('../experiments/figures/taskHandler.ts', import.meta.url),
+    init: { data: options.data, backend: options.backend, blas },
+  });
+  const handler: TaskHandler = (input) => pool.run(input);
   try {
     return await runTasks<FigureTask, FigureRecord>({
       tasks,
@@ -77,6 +75,7 @@ export async function runFigureJob(options: RunFigureJobOptions): Promise<RunTas
       handleSigint: options.handleSigint,
     });
   } finally {
-    await close();
+    // Terminates the workers, the tasks still in flight included (runTasks has dropped them).
+    await pool.close();
   }
 }

@@ -28,9 +28,9 @@ function need(data: ExperimentData, name: 'mnist' | 'cifar10') {
 }
 
 /**
- * Starts the backend and returns the handler of figure tasks: the same code runs in the main
- * thread (one job) and in each worker thread of `createWorkerPool` (this module is the pool's
- * handler module).
+ * Starts the backend and returns the handler of figure tasks. `runFigureJob` runs it in each
+ * worker thread of `createWorkerPool` (this module is the pool's handler module), even for one
+ * job; it can also be called in any thread directly.
  *
  * @example const handle = await createHandler({ data: { mnist } }); await handle({ task: figure1Tasks({ dataset: 'mnist', scale: 'smoke' })[0], seed: 1 })
  */

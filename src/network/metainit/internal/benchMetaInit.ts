@@ -1,8 +1,13 @@
 /**
  * Measurement script (not part of the library): seconds per MetaInit step on the current backend.
  * Run: `npx tsx src/network/metainit/internal/benchMetaInit.ts [backend] [width] [depth] [steps] [profile]`.
+ * The system BLAS (if any) runs on `VV_BENCH_BLAS_THREADS` threads (default 1, as in figure runs):
+ * left to OpenBLAS's own default it spreads each small product over every core, which on a shared
+ * machine oversubscribes them and times the contention, not MetaInit.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { describeBlas } from '../../../blas/describeBlas.ts';
+import { initBlas } from '../../../blas/initBlas.ts';
 import { initBackend } from '../../backend.ts';
 import { referenceWidths } from '../../referenceWidths.ts';
 import { metaInit } from '../metaInit.ts';
@@ -10,6 +15,7 @@ import { metaInit } from '../metaInit.ts';
 async function main(): Promise<void> {
   const [backend = 'wasm', width = '10', depth = '100', steps = '10'] = process.argv.slice(2);
   await initBackend({ requested: backend });
+  console.log(describeBlas(initBlas({ threads: Number(process.env.VV_BENCH_BLAS_THREADS ?? 1) }).info));
   const widths = referenceWidths({ inputSize: 3072, width: Number(width), depth: Number(depth) });
   metaInit({ widths, seed: 1, steps: 2 });
   const t = performance.now();
