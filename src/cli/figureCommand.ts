@@ -136,8 +136,12 @@ export async function figureCommand(figure: 'fig1' | 'fig2' | 'fig3', o: FigureC
   checkFigureFolders({ jobs: [job], out, flat: true, resume, run: { seed: setup.runSeed, shard: setup.shard ?? null, version: setup.version, backend: setup.backend } });
   const loaded = loadData(o, io, figureJobDatasets(job), true);
   const progress = progressHandlers(io);
-  const outcomes = await runFigures({ jobs: [job], out, flat: true, resume, runSeed: setup.runSeed, shard: setup.shard, workers: setup.workers, backend: setup.backend, version: setup.version, blas: setup.blasLibrary, loaded, ...progress });
-  progress.stop();
+  let outcomes: Awaited<ReturnType<typeof runFigures>>;
+  try {
+    outcomes = await runFigures({ jobs: [job], out, flat: true, resume, runSeed: setup.runSeed, shard: setup.shard, workers: setup.workers, backend: setup.backend, version: setup.version, blas: setup.blasLibrary, loaded, ...progress });
+  } finally {
+    progress.stop();
+  }
   io.stdout.write(o.json ? figureOutcomesJson(outcomes) : `${summaryLine(outcomes[0]!)}\n`);
   return outcomes[0]!.status === 'interrupted' ? 130 : 0;
 }
@@ -163,8 +167,12 @@ export async function acceptanceCommand(o: FigureCommandOptions, io: FigureComma
   const loaded = loadData(o, io, ['mnist', 'cifar10'], explicitData);
   for (const [name, reason] of Object.entries(loaded.unavailable)) io.stderr.write(`warning: ${name} unavailable, its figures are skipped: ${reason}\n`);
   const progress = progressHandlers(io);
-  const outcomes = await runFigures({ jobs, out, acceptance: true, resume, runSeed: setup.runSeed, shard: setup.shard, workers: setup.workers, backend: setup.backend, version: setup.version, blas: setup.blasLibrary, loaded, ...progress });
-  progress.stop();
+  let outcomes: Awaited<ReturnType<typeof runFigures>>;
+  try {
+    outcomes = await runFigures({ jobs, out, acceptance: true, resume, runSeed: setup.runSeed, shard: setup.shard, workers: setup.workers, backend: setup.backend, version: setup.version, blas: setup.blasLibrary, loaded, ...progress });
+  } finally {
+    progress.stop();
+  }
   const report = writeAcceptanceReport({ out, scale, seed: setup.runSeed, backend: setup.backend, version: setup.version, blas: setup.blas, shard: setup.shard ?? null, workers: setup.workers, seconds: (Date.now() - started) / 1000, outcomes, tool: io.tool });
   if (o.json) {
     io.stdout.write(figureOutcomesJson(outcomes, setup.shard !== undefined ? undefined : { ...report.verdicts, markdown: join(out, 'acceptance.md') }));

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createProgress } from './progress.ts';
 
 describe('createProgress (not a terminal)', () => {
@@ -41,5 +41,41 @@ describe('createProgress: the projected time of a long run', () => {
     clock = 1_000;
     p.update(1);
     expect(out).toBe('mc: 1/10 tasks (10%), 1.0 s\n');
+  });
+});
+
+describe('createProgress: a heartbeat while nothing finishes', () => {
+  it('a "still running" line after each heartbeat without a line, none once done or stopped', () => {
+    vi.useFakeTimers();
+    try {
+      let out = '';
+      const lines = () => out.trimEnd().split('\n').filter((l) => l !== '');
+      const p = createProgress({ label: 'fig3-w200', total: 82, unit: 'tasks', stream: { write: (s: string) => (out += s) }, heartbeatMs: 60_000 });
+      p.update(0);
+      vi.advanceTimersByTime(59_000);
+      expect(out).toBe('');
+      vi.advanceTimersByTime(11_000);
+      expect(lines()).toEqual(['fig3-w200: 0/82 tasks (0%), 60.0 s, still running']);
+      // A progress line restarts the wait.
+      vi.advanceTimersByTime(20_000);
+      p.update(9);
+      expect(lines().slice(1)).toEqual(['fig3-w200: the first 9 tasks took 90.0 s; all 82 tasks need ≈ 14 min', 'fig3-w200: 9/82 tasks (11%), 90.0 s']);
+      vi.advanceTimersByTime(50_000);
+      expect(lines()).toHaveLength(3);
+      vi.advanceTimersByTime(10_000);
+      expect(lines()[3]).toBe('fig3-w200: 9/82 tasks (11%), 150.0 s, still running');
+      p.update(82);
+      const n = lines().length;
+      vi.advanceTimersByTime(300_000);
+      expect(lines()).toHaveLength(n);
+      p.stop();
+      const q = createProgress({ label: 'x', total: 2, unit: 'tasks', stream: { write: (s: string) => (out += s) } });
+      q.stop();
+      vi.advanceTimersByTime(600_000);
+      expect(lines()).toHaveLength(n);
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
