@@ -39,16 +39,11 @@ describe('runFigureJob', () => {
     const controller = new AbortController();
     let abortedAt = 0;
     const t0 = Date.now();
-    const started = runFigureJob({
-      job, dir, resume: false, runSeed: 1, shard, jobs: 1, backend: 'wasm', data, handleSigint: false, signal: controller.signal,
-      onProgress: () => {
-        if (abortedAt === 0) setTimeout(() => {
-          abortedAt = Date.now();
-          controller.abort();
-        }, 5000);
-      },
-    });
-    const outcome = await started;
+    setTimeout(() => {
+      abortedAt = Date.now();
+      controller.abort();
+    }, 5000);
+    const outcome = await runFigureJob({ job, dir, resume: false, runSeed: 1, shard, jobs: 1, backend: 'wasm', data, handleSigint: false, signal: controller.signal });
     const seconds = (Date.now() - t0) / 1000;
     expect(abortedAt).toBeGreaterThan(0);
     expect(outcome).toMatchObject({ status: 'interrupted', total: 1, done: 0, ran: 0 });

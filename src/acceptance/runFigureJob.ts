@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import type { FigureRecord, TaskHandler } from '../experiments/figures/taskHandler.ts';
+import type { FigureRecord } from '../experiments/figures/taskHandler.ts';
 import type { ExperimentData } from '../experiments/figures/experimentData.ts';
 import type { FigureTask } from '../experiments/figures/tasks.ts';
 import { createWorkerPool } from '../experiments/pool/createWorkerPool.ts';
@@ -60,14 +60,13 @@ export async function runFigureJob(options: RunFigureJobOptions): Promise<RunTas
     module: new URL('../experiments/figures/taskHandler.ts', import.meta.url),
     init: { data: options.data, backend: options.backend, blas },
   });
-  const handler: TaskHandler = (input) => pool.run(input);
   try {
     return await runTasks<FigureTask, FigureRecord>({
       tasks,
       resultsPath: join(options.dir, 'results.jsonl'),
       resume: options.resume,
       runSeed: options.runSeed,
-      run: (task, seed) => handler({ task, seed }),
+      run: (task, seed) => pool.run({ task, seed }),
       concurrency: jobs,
       onProgress: options.onProgress,
       onWarning: options.onWarning,
